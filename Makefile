@@ -1,0 +1,58 @@
+# Waypost: the README's commands. `make kiosk` and `make test` do everything on a fresh machine.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+DB ?= var/directory.db
+STAMP := $(VENV)/.installed
+
+.PHONY: install build test lint pytest bench kiosk sms system-deps catalogs clean
+
+$(STAMP): pyproject.toml constraints.txt
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -c constraints.txt -e '.[test]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+# Debian packages the printing and QR tests need (CUPS with a PDF queue, poppler, zbar, wrk).
+# Installed only when missing, and only where we are root with apt-get.
+SYSTEM_PKGS := cups cups-client cups-bsd printer-driver-cups-pdf poppler-utils zbar-tools wrk systemd
+system-deps:
+	@missing=""; for p in $(SYSTEM_PKGS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "Installing system packages:$$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+	  else echo "Missing system packages:$$missing (install them with apt-get as root)"; fi; \
+	fi
+
+catalogs: $(STAMP)
+	$(BIN)/waypost i18n compile
+
+build: $(STAMP)
+	$(BIN)/waypost build --db $(DB)
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+	$(BIN)/lint-imports
+
+pytest: $(STAMP) system-deps
+	$(BIN)/pytest -n 2 --dist loadgroup -q
+
+test: lint pytest
+
+bench: $(STAMP) system-deps
+	$(BIN)/python bench/run_all.py
+
+kiosk: build
+	$(BIN)/waypost search --near "BN7 1EA" --category visiting --limit 5
+	$(BIN)/waypost search --interactive
+
+sms: build
+	$(BIN)/waypost sms serve --dev
+
+clean:
+	rm -rf var build *.egg-info .pytest_cache .mypy_cache .ruff_cache

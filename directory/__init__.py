@@ -1,0 +1,57 @@
+"""The Waypost directory core: data model, place lookup and search. No UI, web or PDF here."""
+
+from directory.build import build, install_database, load_sources
+from directory.categories import category_label, list_categories
+from directory.database import ContentDB, open_content, open_state, transaction
+from directory.errors import (
+    ContentUnavailable,
+    DataValidationError,
+    DirectoryError,
+    PlaceNotFound,
+    ServiceNotFound,
+    UnknownCategory,
+    ValidationIssue,
+)
+from directory.folding import fold
+from directory.models import (
+    Address,
+    Category,
+    Phone,
+    Place,
+    PrisonVisiting,
+    SearchResults,
+    ServiceDetail,
+    ServiceResult,
+)
+from directory.places import resolve_place
+from directory.search import search_services
+
+__all__ = [
+    "Address",
+    "Category",
+    "ContentDB",
+    "ContentUnavailable",
+    "DataValidationError",
+    "DirectoryError",
+    "Phone",
+    "Place",
+    "PlaceNotFound",
+    "PrisonVisiting",
+    "SearchResults",
+    "ServiceDetail",
+    "ServiceNotFound",
+    "ServiceResult",
+    "UnknownCategory",
+    "ValidationIssue",
+    "build",
+    "category_label",
+    "fold",
+    "install_database",
+    "list_categories",
+    "load_sources",
+    "open_content",
+    "open_state",
+    "resolve_place",
+    "search_services",
+    "transaction",
+]

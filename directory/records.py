@@ -1,0 +1,156 @@
+"""In-memory records between the data files (or an import) and the database writer."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+
+from directory.hours import Opening
+from directory.phones import PhoneEntry
+
+NAMESPACE = uuid.UUID("6f1d2c4e-1b9a-5d7e-9c3f-5a1b2c3d4e5f")
+
+
+def stable_uuid(kind: str, key: str) -> str:
+    """A UUID that stays the same for the same record across rebuilds and re-imports."""
+    return str(uuid.uuid5(NAMESPACE, f"{kind}:{key}"))
+
+
+@dataclass
+class OrganizationRecord:
+    """An organisation."""
+
+    ref: str
+    name: str
+    description: str
+    email: str = ""
+    website: str = ""
+    source: str = ""
+    uuid: str = ""
+
+    def __post_init__(self) -> None:
+        self.uuid = self.uuid or stable_uuid("organization", self.ref)
+
+
+@dataclass
+class LocationRecord:
+    """Where a service is: an address and coordinates (or a prison's NOMIS code)."""
+
+    address_1: str = ""
+    address_2: str = ""
+    city: str = ""
+    region: str = ""
+    postal_code: str = ""
+    country: str = "GB"
+    latitude: float | None = None
+    longitude: float | None = None
+    name: str = ""
+    nomis: str = ""
+    location_type: str = "physical"
+
+
+@dataclass
+class ServiceRecord:
+    """A service, with everything the directory stores about it."""
+
+    ref: str
+    organization_ref: str
+    name: str
+    description: str = ""
+    categories: list[str] = field(default_factory=list)
+    scope: str = "local"
+    phones: list[PhoneEntry] = field(default_factory=list)
+    email: str = ""
+    url: str = ""
+    hours_text: str = ""
+    openings: list[Opening] = field(default_factory=list)
+    hours_note: str = ""
+    location: LocationRecord | None = None
+    area: str = ""
+    languages: list[str] = field(default_factory=list)
+    eligibility: str = ""
+    fees: str = ""
+    application: str = ""
+    status: str = "active"
+    assured_date: str = ""
+    assured_by: str = ""
+    source: str = ""
+    source_url: str = ""
+    notes: str = ""
+    uuid: str = ""
+    last_modified: str = ""
+
+    def __post_init__(self) -> None:
+        self.uuid = self.uuid or stable_uuid("service", self.ref)
+
+
+@dataclass
+class CategoryRecord:
+    """A category with labels and keywords per language."""
+
+    key: str
+    position: int
+    icon: str
+    open_eligibility: str
+    airs: str
+    labels: dict[str, str]
+    short: dict[str, str]
+    keywords: dict[str, list[str]]
+
+
+@dataclass
+class PrisonRecord:
+    """A prison and its visiting details."""
+
+    nomis: str
+    name: str
+    name_cy: str
+    display_name: str
+    aliases: list[str]
+    types: str
+    location: LocationRecord
+    latlon_source: str
+    visits_phone: str
+    visits_email: str
+    visit_slots: str
+    openings: list[Opening]
+    booking_enabled: bool
+    source: str
+
+
+@dataclass
+class PlaceRecord:
+    """A gazetteer entry."""
+
+    kind: str
+    key: str
+    name: str
+    country: str
+    latitude: float
+    longitude: float
+    region: str = ""
+    population: int = 0
+
+
+@dataclass
+class TranslationRecord:
+    """A translated field of a record."""
+
+    table: str
+    record_ref: str
+    field: str
+    language: str
+    value: str
+
+
+@dataclass
+class Sources:
+    """Everything a content database is built from."""
+
+    categories: list[CategoryRecord] = field(default_factory=list)
+    organizations: list[OrganizationRecord] = field(default_factory=list)
+    services: list[ServiceRecord] = field(default_factory=list)
+    translations: list[TranslationRecord] = field(default_factory=list)
+    prisons: list[PrisonRecord] = field(default_factory=list)
+    places: list[PlaceRecord] = field(default_factory=list)
+    fingerprint: str = ""

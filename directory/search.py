@@ -1,0 +1,431 @@
+"""Search: local services ranked by distance, national ones apart, and safe full-text search."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from directory.categories import category_positions, check_category, keyword_index
+from directory.database import ContentDB
+from directory.folding import tokens as fold_tokens
+from directory.models import Phone, Place, SearchResults, ServiceResult
+from directory.places import resolve_place
+
+EARTH_KM = 6371.0088
+FIRST_RADIUS_KM = 8.0
+MAX_RADIUS_KM = 80.0
+MAX_TOKENS = 8
+MAX_TOKEN_CHARS = 40
+TEXT_CANDIDATES = 400
+NATIONAL_LIMIT = 5
+
+# Words that carry no meaning in a directory search, in the supported languages.
+_STOP = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "or",
+        "the",
+        "for",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "with",
+        "near",
+        "me",
+        "my",
+        "i",
+        "is",
+        "are",
+        "need",
+        "help",
+        "please",
+        "pls",
+        "de",
+        "del",
+        "la",
+        "el",
+        "los",
+        "las",
+        "y",
+        "para",
+        "en",
+        "un",
+        "una",
+        "por",
+        "con",
+        "que",
+        "do",
+        "da",
+        "dos",
+        "das",
+        "e",
+        "o",
+        "os",
+        "para",
+        "em",
+        "um",
+        "uma",
+        "com",
+        "der",
+        "die",
+        "das",
+        "und",
+        "für",
+        "mit",
+        "in",
+        "im",
+        "am",
+        "zu",
+        "ich",
+        "bitte",
+        "hilfe",
+        "και",
+        "για",
+        "το",
+        "τα",
+        "η",
+        "ο",
+        "με",
+        "σε",
+        "si",
+        "și",
+        "pentru",
+        "cu",
+        "la",
+        "în",
+        "un",
+        "o",
+        "de",
+        "a",
+        "yr",
+        "y",
+        "ac",
+        "am",
+        "i",
+        "i",
+        "w",
+        "z",
+        "na",
+        "do",
+        "dla",
+    ]
+)
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * EARTH_KM * math.asin(min(1.0, math.sqrt(h)))
+
+
+def fts_query(words: Sequence[str], prefix_last: bool = False) -> str | None:
+    """Build an FTS5 query that matches all words; user text can never inject syntax."""
+    safe = [w[:MAX_TOKEN_CHARS] for w in words if w][:MAX_TOKENS]
+    if not safe:
+        return None
+    quoted = ['"' + w.replace('"', '""') + '"' for w in safe]
+    if prefix_last:
+        quoted[-1] += "*"
+    return " ".join(quoted)
+
+
+def split_text(db: ContentDB, text: str) -> tuple[list[str], list[str]]:
+    """Split search text into category keys it names and the remaining words for FTS."""
+    words = fold_tokens(text[:2000])
+    index = keyword_index(db)
+    categories: list[str] = []
+    rest: list[str] = []
+    i = 0
+    while i < len(words):
+        for size in range(min(index.max_words, len(words) - i), 0, -1):
+            hit = index.lookup(" ".join(words[i : i + size]))
+            if hit:
+                if hit[0] not in categories:
+                    categories.append(hit[0])
+                i += size
+                break
+        else:
+            if words[i] not in _STOP:
+                rest.append(words[i])
+            i += 1
+    return categories, rest
+
+
+def _text_rowids(db: ContentDB, words: list[str], limit: int, prefix_last: bool) -> list[int]:
+    """Matching service rowids in static order: name matches first, then anywhere."""
+    query = fts_query(words, prefix_last)
+    if query is None:
+        return []
+    ids: list[int] = []
+    seen: set[int] = set()
+    for match in (f"name : ({query})", query):
+        for (rowid,) in db.execute(
+            "SELECT rowid FROM service_fts WHERE service_fts MATCH ? LIMIT ?", (match, limit)
+        ):
+            if rowid not in seen:
+                seen.add(rowid)
+                ids.append(rowid)
+        if len(ids) >= limit:
+            break
+    return ids[:limit]
+
+
+def _text_filter(db: ContentDB, words: list[str], rowids: Iterable[int], prefix: bool) -> set[int]:
+    query = fts_query(words, prefix)
+    ids = list(rowids)
+    if query is None or not ids:
+        return set(ids)
+    found: set[int] = set()
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        found.update(
+            r[0]
+            for r in db.execute(
+                f"SELECT rowid FROM service_fts WHERE service_fts MATCH ? AND rowid IN ({marks})",
+                (query, *chunk),
+            )
+        )
+    return found
+
+
+def _nearby(db: ContentDB, place: Place, cat_pos: int | None, radius: float) -> dict[int, float]:
+    """Service rowid -> nearest distance, for locations inside the radius."""
+    dlat = radius / 111.0
+    dlon = radius / (111.320 * max(0.05, math.cos(math.radians(place.latitude))))
+    lo, hi = (cat_pos, cat_pos) if cat_pos is not None else (0, 1000)
+    rows = db.execute(
+        "SELECT service_rowid, lat, lon FROM service_geo WHERE cat_lo <= ? AND cat_hi >= ? "
+        "AND lat_lo <= ? AND lat_hi >= ? AND lon_lo <= ? AND lon_hi >= ?",
+        (
+            hi,
+            lo,
+            place.latitude + dlat,
+            place.latitude - dlat,
+            place.longitude + dlon,
+            place.longitude - dlon,
+        ),
+    ).fetchall()
+    best: dict[int, float] = {}
+    for rowid, lat, lon in rows:
+        d = distance_km(place.latitude, place.longitude, lat, lon)
+        if d <= radius and d < best.get(rowid, math.inf):
+            best[rowid] = d
+    return best
+
+
+def _rows_in(db: ContentDB, sql: str, ids: Sequence[Any], *params: object) -> list[Any]:
+    marks = ",".join("?" * len(ids))
+    return db.execute(sql.replace("{ids}", marks), (*params, *ids)).fetchall()
+
+
+def hydrate(
+    db: ContentDB, ranked: list[tuple[int, float | None]], language: str | None
+) -> list[ServiceResult]:
+    """Turn (rowid, distance) pairs into full result rows, translated where possible."""
+    if not ranked:
+        return []
+    ids = [rowid for rowid, _ in ranked]
+    base = {
+        r[0]: r
+        for r in _rows_in(
+            db,
+            "SELECT s.rowid, s.ref, s.name, o.name, s.assured_date, COALESCE(s.hours_text, ''), "
+            "COALESCE(s.description, ''), s.scope, COALESCE(s.url, ''), s.id, "
+            "(SELECT a.city FROM service_at_location sal JOIN address a "
+            " ON a.location_id = sal.location_id WHERE sal.service_id = s.id LIMIT 1) "
+            "FROM service s JOIN organization o ON o.id = s.organization_id "
+            "WHERE s.rowid IN ({ids})",
+            ids,
+        )
+    }
+    uuids = {row[9]: rowid for rowid, row in base.items()}
+    phones: dict[int, list[Phone]] = {i: [] for i in ids}
+    for sid, number, desc in _rows_in(
+        db,
+        "SELECT service_id, number, COALESCE(description, '') FROM phone "
+        "WHERE service_id IN ({ids}) ORDER BY position",
+        list(uuids),
+    ):
+        phones[uuids[sid]].append(Phone(number, desc))
+    positions = category_positions(db)
+    cats: dict[int, list[str]] = {i: [] for i in ids}
+    for rowid, key in _rows_in(
+        db,
+        "SELECT service_rowid, category_key FROM service_category WHERE service_rowid IN ({ids})",
+        ids,
+    ):
+        cats[rowid].append(key)
+    translated: dict[tuple[str, str], str] = {}
+    if language and language != "en":
+        for record, field, value in _rows_in(
+            db,
+            "SELECT record_id, field, value FROM translation WHERE table_name = 'service' "
+            "AND language = ? AND field IN ('name', 'description') AND record_id IN ({ids})",
+            list(uuids),
+            language,
+        ):
+            translated[(record, field)] = value
+    out = []
+    for rowid, dist in ranked:
+        r = base.get(rowid)
+        if r is None:
+            continue
+        out.append(
+            ServiceResult(
+                service_id=r[1],
+                name=translated.get((r[9], "name"), r[2]),
+                organization=r[3],
+                distance_km=dist,
+                phones=phones[rowid],
+                categories=sorted(cats[rowid], key=lambda k: positions.get(k, 99)),
+                schedule_text=r[5],
+                assured_date=r[4],
+                description=translated.get((r[9], "description"), r[6]),
+                scope=r[7],
+                town=r[10] or "",
+                url=r[8],
+            )
+        )
+    return out
+
+
+def _national(
+    db: ContentDB, category: str | None, words: list[str], limit: int, prefix: bool
+) -> list[int]:
+    if words:
+        ids = _text_rowids(db, words, TEXT_CANDIDATES, prefix)
+        if not ids:
+            return []
+        rows = _rows_in(
+            db,
+            "SELECT rowid FROM service WHERE scope = 'national' AND rowid IN ({ids})"
+            " ORDER BY rowid",
+            ids,
+        )
+        found = [r[0] for r in rows]
+        if category:
+            keep = {
+                r[0]
+                for r in _rows_in(
+                    db,
+                    "SELECT service_rowid FROM service_category WHERE category_key = ? "
+                    "AND service_rowid IN ({ids})",
+                    found,
+                    category,
+                )
+            }
+            found = [i for i in found if i in keep]
+        return found[:limit]
+    if category:
+        sql = (
+            "SELECT s.rowid FROM service_category c JOIN service s ON s.rowid = c.service_rowid "
+            "WHERE c.category_key = ? AND s.scope = 'national' ORDER BY s.rowid LIMIT ?"
+        )
+        return [r[0] for r in db.execute(sql, (category, limit))]
+    return [
+        r[0]
+        for r in db.execute(
+            "SELECT rowid FROM service WHERE scope = 'national' ORDER BY rowid LIMIT ?", (limit,)
+        )
+    ]
+
+
+def _local_without_place(
+    db: ContentDB, category: str | None, words: list[str], limit: int, offset: int, prefix: bool
+) -> list[int]:
+    if words:
+        ids = _text_rowids(db, words, TEXT_CANDIDATES, prefix)
+        if not ids:
+            return []
+        rows = _rows_in(
+            db, "SELECT rowid FROM service WHERE scope = 'local' AND rowid IN ({ids})", ids
+        )
+        local = {r[0] for r in rows}
+        if category:
+            local &= {
+                r[0]
+                for r in _rows_in(
+                    db,
+                    "SELECT service_rowid FROM service_category WHERE category_key = ? "
+                    "AND service_rowid IN ({ids})",
+                    list(local),
+                    category,
+                )
+            }
+        ordered = [i for i in ids if i in local]
+        return ordered[offset : offset + limit]
+    if category:
+        sql = (
+            "SELECT s.rowid FROM service_category c JOIN service s ON s.rowid = c.service_rowid "
+            "WHERE c.category_key = ? AND s.scope = 'local' ORDER BY s.rowid LIMIT ? OFFSET ?"
+        )
+        return [r[0] for r in db.execute(sql, (category, limit, offset))]
+    return [
+        r[0]
+        for r in db.execute(
+            "SELECT rowid FROM service WHERE scope = 'local' ORDER BY rowid LIMIT ? OFFSET ?",
+            (limit, offset),
+        )
+    ]
+
+
+def search_services(
+    db: ContentDB,
+    *,
+    near: Place | str | None = None,
+    category: str | None = None,
+    text: str | None = None,
+    language: str | None = None,
+    limit: int = 10,
+    offset: int = 0,
+    national_limit: int = NATIONAL_LIMIT,
+    max_radius_km: float = MAX_RADIUS_KM,
+    country_hint: str | None = None,
+    prefix: bool = False,
+) -> SearchResults:
+    """Find services: local ones nearest first (radius widened until enough), national apart.
+
+    `text` may name categories in any language ("vivienda"); those words filter by category and
+    the rest go to full-text search. `prefix` treats the last word as a prefix (typing on a
+    keypad). Raises PlaceNotFound for an unknown place and UnknownCategory for a bad key.
+    """
+    limit = max(0, min(int(limit), 100))
+    offset = max(0, min(int(offset), 10_000))
+    place = resolve_place(db, near, country_hint) if isinstance(near, str) else near
+    cat = check_category(db, category) if category else None
+    words: list[str] = []
+    if text:
+        named, words = split_text(db, text)
+        if cat is None and len(named) == 1:
+            cat = named[0]
+        elif named and cat is None:
+            words = words + [w for key in named for w in [key]]  # several categories: search all
+    national = hydrate(
+        db, [(i, None) for i in _national(db, cat, words, national_limit, prefix)], language
+    )
+    if place is None:
+        local_ids = _local_without_place(db, cat, words, limit, offset, prefix)
+        local = hydrate(db, [(i, None) for i in local_ids], language)
+        return SearchResults(None, local, national, None, [cat] if cat else [])
+    cat_pos = category_positions(db).get(cat) if cat else None
+    radius = FIRST_RADIUS_KM
+    wanted = offset + limit
+    while True:
+        found = _nearby(db, place, cat_pos, radius)
+        if words:
+            keep = _text_filter(db, words, found, prefix)
+            found = {k: v for k, v in found.items() if k in keep}
+        if len(found) >= wanted or radius >= max_radius_km:
+            break
+        radius = min(radius * 2, max_radius_km)
+    ranked = sorted(found.items(), key=lambda kv: (kv[1], kv[0]))[offset:wanted]
+    local = hydrate(db, list(ranked), language)
+    return SearchResults(place, local, national, radius, [cat] if cat else [])

@@ -1,0 +1,65 @@
+"""Settings shared by every process: paths and the hashing key. Built once, then passed in.
+
+Each front end subclasses `CommonSettings`. Values come from, in order of precedence: explicit
+arguments, the environment (`WAYPOST_` + name), the TOML config file, then the defaults here.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import SecretStr, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+DEFAULT_CONFIG = Path("/etc/waypost/waypost.toml")
+PLACEHOLDERS = {"", "changeme", "change-me", "secret", "placeholder", "xxx", "todo", "test"}
+
+S = TypeVar("S", bound="CommonSettings")
+
+
+class CommonSettings(BaseSettings):
+    """Paths to the two databases and the data folder, and the key that hashes phone numbers."""
+
+    model_config = SettingsConfigDict(env_prefix="WAYPOST_", extra="ignore")
+
+    db: Path = Path("var/directory.db")
+    state_db: Path = Path("var/state.db")
+    data_dir: Path = Path("data")
+    hash_key: SecretStr | None = None
+
+    @field_validator("hash_key")
+    @classmethod
+    def _no_placeholder_key(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is not None and value.get_secret_value().strip().lower() in PLACEHOLDERS:
+            raise ValueError("hash_key is a placeholder; set a long random secret")
+        return value
+
+
+def read_config(path: Path | None, section: str | None = None) -> dict[str, Any]:
+    """Top-level keys of the TOML config plus those of one section (e.g. [kiosk]); {} if absent."""
+    target = path or (
+        Path(os.environ["WAYPOST_CONFIG"]) if "WAYPOST_CONFIG" in os.environ else DEFAULT_CONFIG
+    )
+    if not target.is_file():
+        if path is not None:
+            raise FileNotFoundError(f"The config file {str(path)!r} does not exist.")
+        return {}
+    data = tomllib.loads(target.read_text(encoding="utf-8"))
+    values = {k: v for k, v in data.items() if not isinstance(v, dict)}
+    if section and isinstance(data.get(section), dict):
+        values.update(data[section])
+    return values
+
+
+def load_settings(
+    cls: type[S], config: Path | None = None, section: str | None = None, **overrides: Any
+) -> S:
+    """Build settings: overrides > environment > config file > defaults."""
+    from_file = read_config(config, section)
+    prefix = "WAYPOST_"
+    from_file = {k: v for k, v in from_file.items() if f"{prefix}{k.upper()}" not in os.environ}
+    explicit = {k: v for k, v in overrides.items() if v is not None}
+    return cls(**{**from_file, **explicit})

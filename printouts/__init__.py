@@ -1,0 +1,1 @@
+"""Printouts: pure PDF builders (reportlab); only printer.py talks to CUPS."""

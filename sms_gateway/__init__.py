@@ -1,0 +1,1 @@
+"""The SMS keyword line: a Twilio webhook (FastAPI)."""
