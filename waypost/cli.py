@@ -1,16 +1,16 @@
-"""The `waypost` command: one entry point, commands registered from waypost.commands."""
+"""The `waypost` command: one entry point; each module in waypost.commands adds its commands."""
 
 from __future__ import annotations
 
+import importlib
 import logging
+import pkgutil
 import sys
 from pathlib import Path
 
 import click
 
-from waypost.commands import build, search
-
-COMMANDS = [build.build_command, search.search_command]
+import waypost.commands
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -38,8 +38,15 @@ def cli(ctx: click.Context, config: Path | None, verbose: bool) -> None:
     ctx.obj["config"] = config
 
 
-for command in COMMANDS:
-    cli.add_command(command)
+def _register() -> None:
+    # Each command module exposes COMMANDS: a list of click commands or groups.
+    for info in sorted(pkgutil.iter_modules(waypost.commands.__path__), key=lambda m: m.name):
+        module = importlib.import_module(f"waypost.commands.{info.name}")
+        for command in getattr(module, "COMMANDS", []):
+            cli.add_command(command)
+
+
+_register()
 
 
 def main() -> None:

@@ -46,3 +46,6 @@ def build_command(ctx: click.Context, db: Path | None, data_dir: Path | None) ->
             bar.stop()
             raise UserError(str(exc)) from None
     click.echo(f"Built {settings.db} (version {version}).")
+
+
+COMMANDS = [build_command]

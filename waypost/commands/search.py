@@ -130,3 +130,6 @@ def _interactive(directory: object, language: str, limit: int, console: Console)
             console.print(f"[red]{exc}[/red]")
             continue
         print_results(found, console)
+
+
+COMMANDS = [search_command]
