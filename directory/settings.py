@@ -29,6 +29,13 @@ class CommonSettings(BaseSettings):
     state_db: Path = Path("var/state.db")
     data_dir: Path = Path("data")
     hash_key: SecretStr | None = None
+    # The SMS line's public number (E.164), printed on cards and posters and shown on the kiosk.
+    sms_number: str | None = None
+    # The visitor centre this machine serves, and its prison's NOMIS code (e.g. LWI).
+    centre_name: str = ""
+    centre_prison: str = ""
+    # The CUPS queue for printing; None means the system default.
+    printer: str | None = None
 
     @field_validator("hash_key")
     @classmethod
