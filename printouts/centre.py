@@ -1,0 +1,145 @@
+"""Cards assembled from the directory: one service's card, the centre card, the centre's set."""
+
+from __future__ import annotations
+
+from directory.categories import list_categories
+from directory.database import ContentDB
+from directory.errors import DirectoryError
+from directory.keywords import primary_keyword
+from directory.models import Place, PrisonVisiting
+from directory.search import search_services
+from directory.services import get_service, helplines, prison_visiting
+from printouts.card_face import CardText, PhoneLine
+from printouts.translations import hours_text, translator
+from printouts.wallet_card import (
+    back_lines,
+    card_text,
+    contact_payload,
+    sms_instruction,
+    status_line,
+)
+
+# The categories whose nearest local service goes on a centre's sheet, in this order.
+CENTRE_CATEGORIES = ("visiting", "travel", "money", "peer", "children", "housing", "emotional")
+SHEET_SIZE = 10
+
+
+def helps_with(db: ContentDB, categories: list[str], language: str) -> str:
+    """The card's one line on what a service helps with: its first two category labels."""
+    labels = {c.key: c.label for c in list_categories(db, language)}
+    return " · ".join(labels[k] for k in categories[:2] if k in labels)
+
+
+def service_card(
+    db: ContentDB,
+    service_id: str,
+    *,
+    language: str = "en",
+    centre_name: str = "",
+    sms_number: str | None = None,
+) -> CardText:
+    """One service's card, with its categories and SMS keyword in the card's language."""
+    detail = get_service(db, service_id, language)
+    keyword = primary_keyword(db, detail.categories[0], language) if detail.categories else "HELP"
+    return card_text(
+        detail,
+        language=language,
+        centre_name=centre_name,
+        sms_number=sms_number,
+        helps_with=helps_with(db, detail.categories, language),
+        sms_keyword=keyword,
+    )
+
+
+def prison_place(prison: PrisonVisiting) -> Place:
+    """The prison as a place to search near."""
+    return Place(
+        prison.display_name,
+        "prison",
+        prison.display_name,
+        prison.latitude,
+        prison.longitude,
+        "GB",
+        prison.address.postal_code.split(" ")[0] or None,
+        prison.nomis,
+    )
+
+
+def _visits_phone(db: ContentDB, prison: PrisonVisiting) -> str:
+    """The visits booking number: the prison's own, else its visiting service's first phone."""
+    if prison.visits_phone:
+        return prison.visits_phone
+    if prison.service_id:
+        try:
+            phones = get_service(db, prison.service_id).phones
+        except DirectoryError:
+            return ""
+        return phones[0].number if phones else ""
+    return ""
+
+
+def centre_card(
+    db: ContentDB,
+    nomis: str,
+    *,
+    language: str = "en",
+    centre_name: str = "",
+    sms_number: str | None = None,
+) -> CardText:
+    """The centre's own card: visits booking, a 24-hour helpline and a local support group."""
+    gettext = translator(language)
+    prison = prison_visiting(db, nomis)
+    lines: list[PhoneLine] = []
+    visits = _visits_phone(db, prison)
+    if visits:
+        lines.append(PhoneLine(visits, gettext("Visits booking")))
+    for line in helplines(db, language, limit=1):
+        if line.phones:
+            lines.append(PhoneLine(line.phones[0].number, line.name))
+    group = search_services(db, near=prison_place(prison), category="peer", language=language)
+    for found in group.local[:1] or group.national[:1]:
+        if found.phones:
+            lines.append(PhoneLine(found.phones[0].number, found.name))
+    title = centre_name or gettext("{prison} visitor centre").format(prison=prison.display_name)
+    slots = prison.visit_slots
+    payload = contact_payload(title, [p.number for p in lines], "", most=3)
+    return CardText(
+        title=title,
+        subtitle=gettext("Key contacts for families visiting {prison}").format(
+            prison=prison.display_name
+        ),
+        phones=lines,
+        hours=gettext("Visits: {slots}").format(slots=_slots(slots, language)) if slots else "",
+        qr_payload=payload,
+        qr_caption=gettext("Scan to save these numbers") if payload else "",
+        status=status_line(None, gettext),
+        back_heading=gettext("Help for families of people in prison"),
+        back_emphasis=sms_instruction(
+            sms_number, primary_keyword(db, "visiting", language), gettext
+        ),
+        back_lines=back_lines(sms_number, gettext),
+        back_footer=centre_name or prison.display_name,
+        reference=f"centre {prison.nomis}",
+    )
+
+
+def _slots(slots: str, language: str) -> str:
+    return hours_text(slots, translator(language))
+
+
+def centre_service_ids(db: ContentDB, nomis: str, language: str = "en") -> list[str]:
+    """The centre's key services: its visiting service, the nearest in key categories, helplines."""
+    prison = prison_visiting(db, nomis)
+    place = prison_place(prison)
+    chosen: list[str] = [prison.service_id] if prison.service_id else []
+    national: list[str] = []
+    for category in CENTRE_CATEGORIES:
+        found = search_services(db, near=place, category=category, language=language, limit=3)
+        local = [r.service_id for r in found.local if r.phones and r.service_id not in chosen]
+        chosen += local[:1]
+        national += [r.service_id for r in found.national if r.phones]
+    # Then the 24-hour helplines, then national services in the same categories, to fill a sheet.
+    for service_id in [h.service_id for h in helplines(db, language, limit=3)] + national:
+        if service_id not in chosen:
+            chosen.append(service_id)
+    return chosen[: SHEET_SIZE - 1]
