@@ -144,6 +144,24 @@ class TranslationRecord:
 
 
 @dataclass
+class MetadataRecord:
+    """One HSDS metadata row: who changed which field of a record, when, from what to what."""
+
+    resource_id: str
+    resource_type: str
+    last_action_date: str
+    last_action_type: str
+    field_name: str
+    previous_value: str
+    replacement_value: str
+    updated_by: str
+    id: str = ""
+
+    def __post_init__(self) -> None:
+        self.id = self.id or str(uuid.uuid4())
+
+
+@dataclass
 class Sources:
     """Everything a content database is built from."""
 
@@ -154,3 +172,4 @@ class Sources:
     prisons: list[PrisonRecord] = field(default_factory=list)
     places: list[PlaceRecord] = field(default_factory=list)
     fingerprint: str = ""
+    metadata: list[MetadataRecord] = field(default_factory=list)

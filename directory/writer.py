@@ -37,6 +37,7 @@ def write_database(sources: Sources, path: Path, progress: Progress | None = Non
         _write_services(conn, sources, report)
         _write_prisons(conn, sources)
         _write_translations(conn, sources)
+        _write_exchange_fields(conn, sources)
         built_at = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
         version = f"{built_at[:10].replace('-', '')}-{sources.fingerprint or 'adhoc'}"
         conn.executemany(
@@ -236,7 +237,7 @@ def _write_services(conn: sqlite3.Connection, sources: Sources, report: Progress
                     "NOMIS" if loc.nomis else None,
                 )
             )
-            if loc.address_1 or loc.postal_code:
+            if loc.address_1 or loc.postal_code or loc.city:
                 rows["address"].append(
                     (
                         stable_uuid("address", s.ref),
@@ -370,5 +371,35 @@ def _write_translations(conn: sqlite3.Connection, sources: Sources) -> None:
         [
             (t.table, uuids[t.table].get(t.record_ref, t.record_ref), t.field, t.language, t.value)
             for t in sources.translations
+        ],
+    )
+
+
+def _write_exchange_fields(conn: sqlite3.Connection, sources: Sources) -> None:
+    # Added with content migration 0002 so that import/export can give back what build was given.
+    conn.executemany(
+        "UPDATE organization SET source = ? WHERE id = ?",
+        [(o.source, o.uuid) for o in sources.organizations if o.source],
+    )
+    conn.executemany(
+        "UPDATE prison SET aliases = ?, booking_enabled = ? WHERE nomis = ?",
+        [("; ".join(p.aliases), int(p.booking_enabled), p.nomis) for p in sources.prisons],
+    )
+    conn.executemany(
+        "INSERT INTO metadata (id, resource_id, resource_type, last_action_date, last_action_type,"
+        " field_name, previous_value, replacement_value, updated_by) VALUES (?,?,?,?,?,?,?,?,?)",
+        [
+            (
+                m.id,
+                m.resource_id,
+                m.resource_type,
+                m.last_action_date,
+                m.last_action_type,
+                m.field_name,
+                m.previous_value,
+                m.replacement_value,
+                m.updated_by,
+            )
+            for m in sources.metadata
         ],
     )
