@@ -47,9 +47,9 @@ test: lint pytest
 bench: $(STAMP) system-deps
 	$(BIN)/python bench/run_all.py
 
+# The demo kiosk: a visitor centre at HMP Lewes on the bundled data (demo PIN 2468; see the file).
 kiosk: build
-	$(BIN)/waypost search --near "BN7 1EA" --category visiting --limit 5
-	$(BIN)/waypost search --interactive
+	$(BIN)/waypost --config config/demo-kiosk.toml kiosk
 
 sms: build
 	$(BIN)/waypost sms serve --dev

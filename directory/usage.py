@@ -21,17 +21,43 @@ def record_event(
     day: date | None = None,
 ) -> None:
     """Add one to today's count for this event (area is an outward code at most)."""
+    with transaction(conn):
+        add_event(
+            conn,
+            channel,
+            event,
+            keyword=keyword,
+            area=area,
+            language=language,
+            found=found,
+            segments=segments,
+            day=day,
+        )
+
+
+def add_event(
+    conn: sqlite3.Connection,
+    channel: str,
+    event: str,
+    *,
+    keyword: str = "",
+    area: str = "",
+    language: str = "",
+    found: bool | None = None,
+    segments: int = 0,
+    day: date | None = None,
+) -> None:
+    """Like `record_event`, inside a transaction the caller already holds."""
     when = (day or datetime.now(UTC).date()).isoformat()
     area = area.split(" ")[0].upper()[:4]
     flag = -1 if found is None else int(found)
-    with transaction(conn):
-        conn.execute(
-            "INSERT INTO usage_count (day, channel, event, keyword, area, language, found, count,"
-            " segments) VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?)"
-            " ON CONFLICT (day, channel, event, keyword, area, language, found)"
-            " DO UPDATE SET count = count + 1, segments = segments + excluded.segments",
-            (when, channel, event, keyword, area, language, flag, segments),
-        )
+    conn.execute(
+        "INSERT INTO usage_count (day, channel, event, keyword, area, language, found, count,"
+        " segments) VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?)"
+        " ON CONFLICT (day, channel, event, keyword, area, language, found)"
+        " DO UPDATE SET count = count + 1, segments = segments + excluded.segments",
+        (when, channel, event, keyword, area, language, flag, segments),
+    )
 
 
 def usage_rows(
@@ -43,3 +69,16 @@ def usage_rows(
         " FROM usage_count WHERE day BETWEEN ? AND ? ORDER BY day",
         (first_day.isoformat(), last_day.isoformat()),
     ).fetchall()
+
+
+def event_counts(
+    conn: sqlite3.Connection, channel: str, event: str, first_day: date
+) -> dict[str, int]:
+    """Total counts per keyword for one channel's event since a day (e.g. kiosk tile views)."""
+    return dict(
+        conn.execute(
+            "SELECT keyword, SUM(count) FROM usage_count WHERE channel = ? AND event = ?"
+            " AND day >= ? AND keyword != '' GROUP BY keyword",
+            (channel, event, first_day.isoformat()),
+        ).fetchall()
+    )

@@ -1,0 +1,149 @@
+"""The kiosk app: screens, global bindings, the language and the idle reset. Nothing else."""
+
+from __future__ import annotations
+
+import logging
+import math
+from typing import ClassVar
+
+from textual import events
+from textual.app import App
+from textual.binding import Binding, BindingType
+from textual.reactive import reactive
+from textual.theme import Theme
+
+from directory import Category, ServiceResult
+from kiosk.backend import Backend
+from kiosk.clock import Clock, SystemClock
+from kiosk.i18n import Translator
+from kiosk.screens.base import KioskScreenMixin
+from kiosk.screens.home import HomeScreen
+from kiosk.screens.staff_exit import StaffExitScreen
+from kiosk.screens.still_there import StillThereScreen
+from kiosk.settings import KioskSettings
+
+log = logging.getLogger(__name__)
+
+HIGH_CONTRAST = Theme(
+    name="waypost-contrast",
+    primary="#FFD700",
+    secondary="#FFFFFF",
+    accent="#FFD700",
+    foreground="#FFFFFF",
+    background="#000000",
+    surface="#000000",
+    panel="#000000",
+    warning="#FFD700",
+    error="#FF6B6B",
+    success="#7CFC00",
+    dark=True,
+)
+
+
+class KioskApp(App[None], inherit_bindings=False):
+    """The touchscreen kiosk: locked down, reset when idle, in the family's language."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "Waypost"
+    ENABLE_COMMAND_PALETTE = False
+    ALLOW_SELECT = False
+    # Staff with a keyboard: F12 opens the PIN prompt (as do five taps on the centre's name).
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("f12", "staff_exit", show=False)]
+
+    language: reactive[str] = reactive("en", init=False)
+
+    def __init__(
+        self, settings: KioskSettings, *, clock: Clock | None = None, tick_seconds: float = 1.0
+    ) -> None:
+        super().__init__()
+        self.settings = settings
+        self.clock: Clock = clock or SystemClock()
+        self.backend = Backend(settings, self.clock)
+        self.set_reactive(KioskApp.language, settings.default_language)
+        self.translator = Translator(settings.default_language)
+        self.helplines: list[ServiceResult] = []
+        self.categories: list[Category] = []
+        self.last_input = self.clock.now()
+        self.pristine = True
+        self.errors_recovered = 0
+        self._tick_seconds = tick_seconds
+
+    @property
+    def texting_available(self) -> bool:
+        """Texting needs the hashing key (numbers are stored hashed while queued)."""
+        return self.settings.hash_key is not None
+
+    def on_mount(self) -> None:
+        """High contrast, the home screen, and the idle timer."""
+        self.register_theme(HIGH_CONTRAST)
+        self.theme = HIGH_CONTRAST.name
+        self.push_screen(HomeScreen())
+        self.set_interval(self._tick_seconds, self.idle_tick)
+
+    async def on_event(self, event: events.Event) -> None:
+        """Note every tap or key: it means someone is using the kiosk."""
+        if isinstance(event, events.InputEvent) and not isinstance(event, events.MouseMove):
+            self.last_input = self.clock.now()
+            self.pristine = False
+        await super().on_event(event)
+
+    def watch_language(self, language: str) -> None:
+        """Switch every open screen to the new language, keeping its place."""
+        self.translator = Translator(language)
+        for screen in self.screen_stack:
+            if isinstance(screen, KioskScreenMixin):
+                self.call_later(screen.language_changed)
+
+    async def idle_tick(self) -> None:
+        """Warn after a quiet spell, then start again for the next family."""
+        if self.pristine:
+            return
+        idle = self.clock.now() - self.last_input
+        limit = self.settings.idle_seconds
+        warning = limit - self.settings.idle_warning_seconds
+        top = self.screen
+        if idle >= limit:
+            await self.reset_session()
+        elif idle >= warning:
+            left = math.ceil(limit - idle)
+            if isinstance(top, StillThereScreen):
+                top.count(left)
+            elif not isinstance(top, StaffExitScreen):
+                await self.push_screen(StillThereScreen(left))
+        elif isinstance(top, StillThereScreen):
+            top.dismiss(None)
+
+    async def reset_session(self) -> None:
+        """Back to a fresh home screen in the default language, with everything typed gone."""
+        while len(self.screen_stack) > 2:
+            await self.pop_screen()
+        if self.language != self.settings.default_language:
+            self.set_reactive(KioskApp.language, self.settings.default_language)
+            self.translator = Translator(self.settings.default_language)
+        await self.switch_screen(HomeScreen())
+        self.pristine = True
+        self.last_input = self.clock.now()
+
+    def go_home(self) -> None:
+        """Back to the home screen, keeping the language."""
+        while len(self.screen_stack) > 2:
+            self.pop_screen()
+
+    def action_staff_exit(self) -> None:
+        """Ask for the staff PIN."""
+        if not isinstance(self.screen, StaffExitScreen):
+            self.push_screen(StaffExitScreen())
+
+    def _handle_exception(self, error: Exception) -> None:
+        # A kiosk must never leave a family looking at a traceback or a shell: log it, count it,
+        # and start again from a fresh home screen.
+        if not self.is_running or self._exit_renderables:
+            super()._handle_exception(error)
+            return
+        log.error("unexpected error; resetting the kiosk", exc_info=error)
+        self.errors_recovered += 1
+        self.call_later(self.reset_session)
+
+    def on_unmount(self) -> None:
+        """Close the directory."""
+        self.backend.close()

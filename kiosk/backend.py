@@ -1,0 +1,264 @@
+"""Everything the kiosk asks of the directory core, safe to call from worker threads.
+
+One read-only ContentDB is shared by the workers behind a lock (SQLite connections must not be
+used by two threads at once); the state database gets a fresh connection per call.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import logging
+import threading
+from dataclasses import dataclass
+from datetime import timedelta
+
+import phonenumbers
+
+from directory import (
+    Category,
+    ContentDB,
+    Place,
+    PrisonVisiting,
+    SearchResults,
+    ServiceDetail,
+    ServiceResult,
+    open_content,
+    open_state,
+    resolve_place,
+    search_services,
+)
+from directory.categories import category_label, keyword_index, list_categories
+from directory.errors import DirectoryError
+from directory.folding import fold
+from directory.outbox import enqueue_text
+from directory.places import suggest
+from directory.services import get_service, helplines, prison_visiting
+from directory.usage import event_counts, record_event
+from kiosk.clock import Clock
+from kiosk.settings import KioskSettings
+
+log = logging.getLogger(__name__)
+
+USAGE_DAYS = 30
+
+
+class NumberRejected(ValueError):
+    """The phone number typed is not a mobile number we can text."""
+
+
+class PrintingUnavailable(RuntimeError):
+    """This installation has no printing support."""
+
+
+@dataclass(frozen=True)
+class HomeData:
+    """What the home screen shows."""
+
+    categories: list[Category]
+    helplines: list[ServiceResult]
+    visiting: PrisonVisiting | None
+
+
+def printing_available() -> bool:
+    """True when the wallet-card and printer modules are installed."""
+    try:
+        return all(
+            importlib.util.find_spec(name) is not None
+            for name in ("printouts.wallet_card", "printouts.printer")
+        )
+    except ModuleNotFoundError:
+        return False
+
+
+def mobile_number(typed: str, region: str = "GB") -> str:
+    """The typed number in E.164 if it is a valid mobile number, else raise NumberRejected."""
+    try:
+        parsed = phonenumbers.parse(typed, region)
+    except phonenumbers.NumberParseException as exc:
+        raise NumberRejected(str(exc)) from None
+    kinds = (phonenumbers.PhoneNumberType.MOBILE, phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE)
+    if not phonenumbers.is_valid_number(parsed) or phonenumbers.number_type(parsed) not in kinds:
+        raise NumberRejected("not a mobile number")
+    return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
+
+
+class Backend:
+    """The kiosk's view of the directory and state databases."""
+
+    def __init__(self, settings: KioskSettings, clock: Clock) -> None:
+        self.settings = settings
+        self.clock = clock
+        self._lock = threading.Lock()
+        self._db: ContentDB | None = None
+        self._centre: Place | None = None
+
+    def _content(self) -> ContentDB:
+        # Opened lazily so that a missing file is a friendly message, not a failed start.
+        if self._db is None:
+            self._db = open_content(self.settings.db)
+        else:
+            self._db.refresh()
+        return self._db
+
+    def close(self) -> None:
+        """Close the content database."""
+        with self._lock:
+            if self._db is not None:
+                self._db.close()
+                self._db = None
+
+    def centre_place(self) -> Place | None:
+        """Where "near this centre" is: the configured location, else the prison."""
+        with self._lock:
+            return self._centre_place(self._content())
+
+    def _centre_place(self, db: ContentDB) -> Place | None:
+        if self._centre is None:
+            if self.settings.location:
+                self._centre = resolve_place(db, self.settings.location)
+            elif self.settings.centre_prison:
+                prison = prison_visiting(db, self.settings.centre_prison)
+                self._centre = resolve_place(db, prison.display_name)
+        return self._centre
+
+    def home(self, language: str) -> HomeData:
+        """Categories (most used here first), helplines and the prison's visiting details."""
+        with self._lock:
+            db = self._content()
+            categories = list_categories(db, language)
+            lines = helplines(db, language, limit=3)
+            visiting = None
+            if self.settings.centre_prison:
+                try:
+                    visiting = prison_visiting(db, self.settings.centre_prison)
+                except DirectoryError:
+                    log.warning(
+                        "centre prison %r is not in the directory", self.settings.centre_prison
+                    )
+        counts = self._usage_counts()
+        if counts:
+            categories = sorted(categories, key=lambda c: (-counts.get(c.key, 0), c.position))
+        return HomeData(categories, lines, visiting)
+
+    def _usage_counts(self) -> dict[str, int]:
+        try:
+            conn = open_state(self.settings.state_db)
+        except Exception:
+            log.exception("cannot open the state database for usage counts")
+            return {}
+        try:
+            since = self.clock.today() - timedelta(days=USAGE_DAYS)
+            return event_counts(conn, "kiosk", "view", since)
+        finally:
+            conn.close()
+
+    def search(
+        self,
+        language: str,
+        *,
+        category: str | None = None,
+        near: str | None = None,
+        text: str | None = None,
+        limit: int = 30,
+    ) -> SearchResults:
+        """Services near the centre (or the named place), nearest first, national apart."""
+        with self._lock:
+            db = self._content()
+            place: Place | str | None = near if near else self._centre_place(db)
+            return search_services(
+                db,
+                near=place,
+                category=category,
+                text=text,
+                language=language,
+                limit=limit,
+                national_limit=10,
+            )
+
+    def suggest_places(self, typed: str) -> list[str]:
+        """Place names close to what has been typed so far."""
+        if len(typed.strip()) < 2:
+            return []
+        with self._lock:
+            return [s.text for s in suggest(self._content(), typed, limit=3)]
+
+    def detail(self, service_id: str, language: str) -> ServiceDetail:
+        """Everything about one service, in the language where translated."""
+        with self._lock:
+            return get_service(self._content(), service_id, language)
+
+    def record(self, event: str, keyword: str = "", language: str = "") -> None:
+        """Count an anonymous event; a failure here never troubles the family."""
+        try:
+            conn = open_state(self.settings.state_db)
+            try:
+                record_event(conn, "kiosk", event, keyword=keyword, language=language)
+            finally:
+                conn.close()
+        except Exception:
+            log.exception("could not record a usage count")
+
+    def queue_text(self, number: str, body: str, language: str) -> int:
+        """Queue a text to a validated mobile number; the SMS line's sender sends it."""
+        key = self.settings.hash_key_bytes
+        if key is None:
+            raise RuntimeError("texting is not set up on this kiosk (no hash_key)")
+        conn = open_state(self.settings.state_db)
+        try:
+            return enqueue_text(conn, number, body, hash_key=key, language=language, origin="kiosk")
+        finally:
+            conn.close()
+
+    def check_place(self, typed: str) -> Place:
+        """Resolve a typed place; raises PlaceNotFound with suggestions."""
+        with self._lock:
+            return resolve_place(self._content(), typed)
+
+    def suggest_words(self, typed: str, language: str) -> list[tuple[str, str]]:
+        """Categories (key, label) whose label or keywords start like the typed word."""
+        word = fold(typed).strip()
+        if len(word) < 2:
+            return []
+        with self._lock:
+            db = self._content()
+            categories = list_categories(db, language)
+            index = keyword_index(db)
+        matched: list[str] = []
+        for category in categories:
+            label_words = fold(category.label).split() + fold(category.short_label).split()
+            if any(w.startswith(word) for w in label_words):
+                matched.append(category.key)
+        for folded, (key, lang) in index.entries.items():
+            if folded.startswith(word) and key not in matched and lang in (language, "en"):
+                matched.append(key)
+        labels = {c.key: c.label for c in categories}
+        return [(key, labels[key]) for key in matched[:3] if key in labels]
+
+    def label(self, category: str, language: str) -> str:
+        """A category's label in the language."""
+        with self._lock:
+            return category_label(self._content(), category, language)
+
+    def travel_help(self, language: str) -> list[ServiceResult]:
+        """Help with the cost of getting to visits (the travel category), near the centre first."""
+        found = self.search(language, category="travel", limit=2)
+        return [*found.national, *found.local][:2]
+
+    def print_card(self, detail: ServiceDetail, language: str) -> str:
+        """Build the wallet card and send it to the centre's printer; returns the job id."""
+        from printouts.printer import PrintError, print_pdf
+        from printouts.wallet_card import CARD_MEDIA, wallet_card_pdf
+
+        pdf = wallet_card_pdf(
+            detail,
+            language=language,
+            centre_name=self.settings.centre_name,
+            sms_number=self.settings.sms_number,
+        )
+        try:
+            return print_pdf(
+                pdf, printer=self.settings.printer, media=CARD_MEDIA, title=detail.name
+            )
+        except PrintError as exc:
+            log.warning("printing failed: %s", exc.detail or exc)
+            raise PrintingUnavailable(str(exc)) from None

@@ -1,0 +1,209 @@
+"""One service in full, with a QR code to scan, and print or text actions."""
+
+from __future__ import annotations
+
+from rich.markup import escape
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import Horizontal, VerticalScroll
+from textual.message import Message
+from textual.widgets import Button, Static
+
+from directory import DirectoryError, ServiceDetail
+from directory.i18n import language_name
+from kiosk.backend import PrintingUnavailable, printing_available
+from kiosk.opening_hours import hours_in_words
+from kiosk.screens.base import KioskScreen
+from kiosk.screens.languages import LanguageScreen
+from kiosk.screens.text_me import TextMeScreen
+from kiosk.widgets.helpline_strip import HelplineStrip
+from kiosk.widgets.notice import Notice
+from kiosk.widgets.qr_code import QRCode, mecard
+
+
+def qr_payload(detail: ServiceDetail) -> str:
+    """A contact card when there is a phone number, else the web link."""
+    if detail.phones:
+        return mecard(detail.name[:40], [detail.phones[0].number])
+    return detail.url
+
+
+class DetailScreen(KioskScreen):
+    """Everything about one service."""
+
+    CSS_PATH = "detail.tcss"
+
+    class Loaded(Message):
+        """The service's details arrived."""
+
+        def __init__(self, detail: ServiceDetail) -> None:
+            super().__init__()
+            self.detail = detail
+
+    class Failed(Message):
+        """The details could not be read."""
+
+    class Printed(Message):
+        """A print job finished: ok, or a message safe to show."""
+
+        def __init__(self, ok: bool, problem: str = "") -> None:
+            super().__init__()
+            self.ok = ok
+            self.problem = problem
+
+    def __init__(self, service_id: str) -> None:
+        super().__init__()
+        self.service_id = service_id
+        self.detail: ServiceDetail | None = None
+        self.message = ""
+
+    def compose(self) -> ComposeResult:
+        """Buttons, the details beside the QR code, then actions."""
+        _ = self._
+        with Horizontal(id="detail-bar"):
+            yield Button(_("Back"), id="back")
+            yield Button(_("Home"), id="home")
+            yield Button(_("Language"), id="language")
+        notice = Notice(id="notice")
+        if self.message:
+            notice.show(self.message)
+        yield notice
+        with Horizontal(id="detail-body"):
+            with VerticalScroll(id="detail-text"):
+                yield Static(self._text(), id="detail-content")
+            if self.detail and qr_payload(self.detail):
+                yield QRCode(qr_payload(self.detail), id="qr")
+        with Horizontal(id="detail-actions"):
+            if self.detail and printing_available():
+                yield Button(_("Print a wallet card"), id="print", classes="-primary")
+            if self.detail and self.kiosk.texting_available:
+                yield Button(_("Text me this"), id="text-me", classes="-primary")
+            yield Button("▲", id="up")
+            yield Button("▼", id="down")
+        strip = HelplineStrip(id="helplines")
+        strip.show(_("Need to talk now?"), self.kiosk.helplines[:2], _("Ask a member of staff."))
+        yield strip
+
+    def _text(self) -> str:
+        _ = self._
+        d = self.detail
+        if d is None:
+            return _("Loading…")
+        out = [f"[b]{escape(d.name)}[/b]"]
+        if d.organization and d.organization != d.name:
+            out.append(escape(d.organization))
+        if d.verified:
+            out.append(_("Checked {date}").format(date=d.assured_date))
+        else:
+            out.append("[b]" + _("Not yet checked: please confirm before you travel") + "[/b]")
+            source = d.source if len(d.source) <= 120 else d.source[:119] + "…"
+            out.append(_("Where these details came from: {source}").format(source=escape(source)))
+
+        def section(title: str, lines: list[str]) -> None:
+            lines = [line for line in lines if line]
+            if lines:
+                out.append("")
+                out.append(f"[b u]{title}[/b u]")
+                out.extend(escape(line) for line in lines)
+
+        section(_("What it offers"), [d.description])
+        section(_("Who it is for"), [d.eligibility])
+        section(
+            _("Phone"),
+            [f"{p.number}" + (f" ({p.description})" if p.description else "") for p in d.phones],
+        )
+        section(_("Opening hours"), [*hours_in_words(d.hours, _), d.hours_note])
+        section(_("Cost"), [d.fees])
+        section(_("Address"), d.address.lines() if d.address else [])
+        section(_("Website"), [d.url])
+        section(_("Email"), [d.email])
+        section(_("Languages spoken"), [", ".join(language_name(c) for c in d.languages)])
+        return "\n".join(out)
+
+    def on_mount(self) -> None:
+        """Fetch the details."""
+        self.load()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="detail")
+    def load(self) -> None:
+        """Read the service in a thread."""
+        try:
+            detail = self.backend.detail(self.service_id, self.language)
+        except DirectoryError:
+            self.post_message(self.Failed())
+            return
+        self.post_message(self.Loaded(detail))
+        self.backend.record("view", keyword=(detail.categories or [""])[0], language=self.language)
+
+    async def on_detail_screen_loaded(self, message: DetailScreen.Loaded) -> None:
+        """Show the details."""
+        self.detail = message.detail
+        await self.recompose()
+
+    async def on_detail_screen_failed(self, message: DetailScreen.Failed) -> None:
+        """Say so kindly."""
+        self.message = self._("Sorry, these details cannot be shown just now.")
+        await self.recompose()
+
+    async def language_changed(self) -> None:
+        """Redraw and fetch the translated text."""
+        await self.recompose()
+        self.load()
+
+    @on(Button.Pressed, "#back")
+    @on(Button.Pressed, "#home")
+    def _leave(self, event: Button.Pressed) -> None:
+        if event.button.id == "home":
+            self.kiosk.go_home()
+        else:
+            self.dismiss()
+
+    @on(Button.Pressed, "#language")
+    def _language(self) -> None:
+        self.app.push_screen(LanguageScreen())
+
+    @on(Button.Pressed, "#up")
+    def _up(self) -> None:
+        self.query_one("#detail-text", VerticalScroll).scroll_page_up(animate=False)
+
+    @on(Button.Pressed, "#down")
+    def _down(self) -> None:
+        self.query_one("#detail-text", VerticalScroll).scroll_page_down(animate=False)
+
+    @on(Button.Pressed, "#text-me")
+    def _text_me(self) -> None:
+        if self.detail:
+            self.app.push_screen(TextMeScreen(self.detail))
+
+    @on(Button.Pressed, "#print")
+    def _print(self) -> None:
+        if self.detail:
+            self.query_one(Notice).show(self._("Printing your card…"))
+            self.print_card(self.detail)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="print")
+    def print_card(self, detail: ServiceDetail) -> None:
+        """Build the card and send it to the printer, in a thread."""
+        try:
+            self.backend.print_card(detail, self.language)
+        except PrintingUnavailable as exc:
+            self.post_message(self.Printed(False, str(exc)))
+            return
+        except Exception:
+            self.log.error("printing failed")
+            self.post_message(self.Printed(False))
+            raise
+        self.post_message(self.Printed(True))
+        self.backend.record("print", keyword=(detail.categories or [""])[0], language=self.language)
+
+    def on_detail_screen_printed(self, message: DetailScreen.Printed) -> None:
+        """Tell the family to collect the card, or that the printer is not working."""
+        _ = self._
+        if message.ok:
+            self.message = _("Your card is printing. Please collect it from the printer.")
+        else:
+            self.message = _(
+                "Sorry, the printer is not working just now. "
+                "Tap Text me this, or ask a member of staff."
+            )
+        self.query_one(Notice).show(self.message)

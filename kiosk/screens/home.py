@@ -1,0 +1,179 @@
+"""Home: the centre's welcome, category tiles, visiting, languages and the helpline strip."""
+
+from __future__ import annotations
+
+import os
+
+from textual import events, on, work
+from textual.app import ComposeResult
+from textual.containers import Grid, Horizontal, Vertical
+from textual.message import Message
+from textual.widgets import Button, Static
+
+from directory import DirectoryError
+from kiosk.backend import HomeData
+from kiosk.i18n import kiosk_languages
+from kiosk.screens.base import KioskScreen
+from kiosk.screens.entry import EntryScreen, Typed
+from kiosk.screens.results import ResultsScreen
+from kiosk.screens.visiting import VisitingScreen
+from kiosk.widgets.helpline_strip import HelplineStrip
+from kiosk.widgets.language_bar import LanguageBar
+from kiosk.widgets.notice import Notice
+
+STAFF_TAPS = 5  # taps on the centre's name, within STAFF_WINDOW seconds, open the staff exit
+STAFF_WINDOW = 4.0
+
+
+class HomeScreen(KioskScreen):
+    """The first screen a family sees."""
+
+    CSS_PATH = "home.tcss"
+
+    class Loaded(Message):
+        """The home data arrived from the directory."""
+
+        def __init__(self, data: HomeData) -> None:
+            super().__init__()
+            self.data = data
+
+    class Failed(Message):
+        """The directory could not be read."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.data: HomeData | None = None
+        self.failed = False
+        self._title_taps: list[float] = []
+
+    def compose(self) -> ComposeResult:
+        """The welcome, languages, tiles, actions and helplines."""
+        _ = self._
+        settings = self.kiosk.settings
+        with Vertical(id="home"):
+            yield Static(settings.centre_name or _("Family support point"), id="centre-name")
+            yield Static(
+                _("Welcome. Tap a picture to find help for you and your family."), id="welcome"
+            )
+            yield LanguageBar(kiosk_languages(), self.language, id="languages")
+            notice = Notice(id="notice")
+            if self.failed:
+                notice.show(
+                    _(
+                        "Sorry, the list of services cannot be opened just now. "
+                        "Please ask a member of staff."
+                    )
+                )
+            yield notice
+            with Grid(id="tiles"):
+                for category in self.data.categories if self.data else []:
+                    icon = f"{category.icon} " if category.icon and self._icons() else ""
+                    yield Button(
+                        f"{icon}{category.short_label}", id=f"cat-{category.key}", classes="tile"
+                    )
+            with Horizontal(id="actions"):
+                if self.data and self.data.visiting:
+                    yield Button(_("Visiting this prison"), id="visiting", classes="-primary")
+                yield Button(_("Somewhere else"), id="elsewhere")
+                yield Button(_("Search words"), id="words")
+        strip = HelplineStrip(id="helplines")
+        strip.show(
+            _("Need to talk now?"),
+            self.data.helplines if self.data else [],
+            _("Ask a member of staff."),
+        )
+        yield strip
+
+    def _icons(self) -> bool:
+        # The Linux console cannot draw emoji; a plain label reads better than boxes.
+        return self.kiosk.settings.icons and os.environ.get("TERM") != "linux"
+
+    def on_mount(self) -> None:
+        """Fetch the categories and helplines."""
+        self._fit_tiles()
+        self.load()
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Wider screens get more tiles per row."""
+        self._fit_tiles()
+
+    def _fit_tiles(self) -> None:
+        try:
+            tiles = self.query_one("#tiles", Grid)
+        except Exception:
+            return
+        tiles.styles.grid_size_columns = 5 if self.size.width >= 110 else 4
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="home")
+    def load(self) -> None:
+        """Read the home data in a thread; post it back."""
+        try:
+            data = self.backend.home(self.language)
+        except DirectoryError:
+            self.post_message(self.Failed())
+            return
+        except Exception:
+            self.log.error("home data failed")
+            self.post_message(self.Failed())
+            raise
+        self.post_message(self.Loaded(data))
+
+    async def on_home_screen_loaded(self, message: HomeScreen.Loaded) -> None:
+        """Show the tiles."""
+        self.data = message.data
+        self.failed = False
+        self.kiosk.helplines = message.data.helplines
+        self.kiosk.categories = message.data.categories
+        await self.recompose()
+        self._fit_tiles()
+
+    async def on_home_screen_failed(self, message: HomeScreen.Failed) -> None:
+        """Say so, kindly; the strip still shows staff can help."""
+        self.failed = True
+        await self.recompose()
+
+    async def language_changed(self) -> None:
+        """Redraw now, then fetch labels in the new language."""
+        await self.recompose()
+        self._fit_tiles()
+        self.load()
+
+    @on(LanguageBar.Chosen)
+    def _language(self, event: LanguageBar.Chosen) -> None:
+        self.kiosk.language = event.language
+
+    @on(Button.Pressed, ".tile")
+    def _tile(self, event: Button.Pressed) -> None:
+        key = (event.button.id or "").removeprefix("cat-")
+        self.app.push_screen(ResultsScreen(category=key))
+
+    @on(Button.Pressed, "#visiting")
+    def _visiting(self) -> None:
+        if self.data and self.data.visiting:
+            self.app.push_screen(VisitingScreen(self.data.visiting))
+
+    @on(Button.Pressed, "#elsewhere")
+    def _elsewhere(self) -> None:
+        self.app.push_screen(EntryScreen("place"), self._searched_place)
+
+    @on(Button.Pressed, "#words")
+    def _words(self) -> None:
+        self.app.push_screen(EntryScreen("text"), self._searched_words)
+
+    def _searched_place(self, typed: Typed | None) -> None:
+        if typed:
+            self.app.push_screen(ResultsScreen(near=typed.text))
+
+    def _searched_words(self, typed: Typed | None) -> None:
+        if typed:
+            self.app.push_screen(ResultsScreen(category=typed.category, text=typed.text))
+
+    def on_click(self, event: events.Click) -> None:
+        """Count taps on the centre's name: the hidden way in for staff."""
+        if event.widget is None or event.widget.id != "centre-name":
+            return
+        now = self.kiosk.clock.now()
+        self._title_taps = [t for t in self._title_taps if now - t < STAFF_WINDOW] + [now]
+        if len(self._title_taps) >= STAFF_TAPS:
+            self._title_taps = []
+            self.kiosk.action_staff_exit()

@@ -1,0 +1,49 @@
+"""Choose a language from any screen; the screen underneath stays where it was."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import Button, Static
+
+from kiosk.i18n import kiosk_languages
+from kiosk.screens.base import KioskModal
+from kiosk.widgets.language_bar import LanguageBar
+
+
+class LanguageScreen(KioskModal):
+    """Every language, each in its own name."""
+
+    DEFAULT_CSS = """
+    LanguageScreen { align: center middle; }
+    LanguageScreen > Vertical {
+        width: 50;
+        height: auto;
+        border: heavy $foreground;
+        background: $background;
+    }
+    LanguageScreen LanguageBar { grid-size: 2; }
+    LanguageScreen #close { width: 100%; height: 3; }
+    """
+
+    def compose(self) -> ComposeResult:
+        """The languages and a close button."""
+        with Vertical():
+            yield Static(self._("Choose your language"))
+            yield LanguageBar(kiosk_languages(), self.language, id="language-list")
+            yield Button(self._("Close"), id="close")
+
+    def on_mount(self) -> None:
+        """Two columns of languages."""
+        self.query_one(LanguageBar).styles.grid_size_columns = 2
+
+    @on(LanguageBar.Chosen)
+    def _chosen(self, event: LanguageBar.Chosen) -> None:
+        event.stop()
+        self.dismiss(None)
+        self.kiosk.language = event.language
+
+    @on(Button.Pressed, "#close")
+    def _close(self) -> None:
+        self.dismiss(None)

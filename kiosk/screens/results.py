@@ -1,0 +1,268 @@
+"""Results: services near the centre (or a place), national helplines apart, page by page."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from babel.dates import format_date
+from textual import events, on, work
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.widgets import Button, Static
+
+from directory import DirectoryError, PlaceNotFound, SearchResults, ServiceResult
+from kiosk.screens.base import KioskScreen
+from kiosk.screens.detail import DetailScreen
+from kiosk.screens.entry import EntryScreen, Typed
+from kiosk.screens.languages import LanguageScreen
+from kiosk.widgets.helpline_strip import HelplineStrip
+from kiosk.widgets.notice import Notice
+from kiosk.widgets.result_row import ResultRow
+
+ROW_HEIGHT = 4
+CHROME_ROWS = 15  # buttons, title, pager and helpline strip around the list
+
+Item = tuple[str, ServiceResult | None]  # ("local"|"national", row) or (heading text, None)
+
+
+def checked_text(assured: str | None, language: str, _: object) -> str:
+    """ "Checked 3 March 2025", or the plain warning that nobody has checked it yet."""
+    translate = _  # the screen's translator
+    assert callable(translate)
+    if not assured:
+        return str(translate("Not yet checked: please confirm before you travel"))
+    try:
+        when = format_date(date.fromisoformat(assured), "d MMMM yyyy", locale=language)
+    except ValueError:
+        when = assured
+    return str(translate("Checked {date}")).format(date=when)
+
+
+class ResultsScreen(KioskScreen):
+    """A paged list of results with buttons to search elsewhere or by words."""
+
+    CSS_PATH = "results.tcss"
+
+    class Loaded(Message):
+        """Search results arrived."""
+
+        def __init__(self, results: SearchResults, label: str) -> None:
+            super().__init__()
+            self.results = results
+            self.label = label
+
+    class Failed(Message):
+        """The search could not be done; `problem` says why, kindly."""
+
+        def __init__(self, problem: str) -> None:
+            super().__init__()
+            self.problem = problem
+
+    def __init__(
+        self, *, category: str | None = None, near: str | None = None, text: str | None = None
+    ) -> None:
+        super().__init__()
+        self.category = category
+        self.near = near
+        self.text = text
+        self.results: SearchResults | None = None
+        self.label = ""
+        self.problem = ""
+        self.page = 0
+
+    def compose(self) -> ComposeResult:
+        """Buttons, a title, one page of rows and the pager."""
+        _ = self._
+        with Horizontal(id="results-bar"):
+            yield Button(_("Home"), id="home")
+            yield Button(_("Somewhere else"), id="elsewhere")
+            yield Button(_("Search words"), id="words")
+            yield Button(_("Language"), id="language")
+        yield Static(self._title(), id="results-title")
+        notice = Notice(id="notice")
+        if self.problem:
+            notice.show(self.problem)
+        yield notice
+        with Vertical(id="rows"):
+            yield from self._page_widgets()
+        with Horizontal(id="pager"):
+            pages = self._pages()
+            yield Button(_("▲ Back a page"), id="previous", disabled=self.page == 0)
+            yield Static(
+                _("Page {page} of {pages}").format(page=self.page + 1, pages=max(1, len(pages))),
+                id="page-number",
+            )
+            yield Button(_("▼ More"), id="next", disabled=self.page >= len(pages) - 1)
+        strip = HelplineStrip(id="helplines")
+        strip.show(_("Need to talk now?"), self.kiosk.helplines[:2], _("Ask a member of staff."))
+        yield strip
+
+    def _title(self) -> str:
+        _ = self._
+        if self.results is None:
+            return _("Searching…") if not self.problem else ""
+        parts = []
+        if self.label:
+            parts.append(self.label)
+        elif self.text:
+            parts.append(f"“{self.text}”")
+        if self.results.place:
+            parts.append(_("near {place}").format(place=self.results.place.name))
+        return " · ".join(parts)
+
+    def _items(self) -> list[Item]:
+        if self.results is None:
+            return []
+        _ = self._
+        items: list[Item] = []
+        if self.results.local:
+            items.append((_("Near here"), None))
+            items += [("local", r) for r in self.results.local]
+        elif self.results.place:
+            items.append((_("Nothing nearby. These can help by phone or online:"), None))
+        if self.results.national:
+            items.append((_("Helplines and national services"), None))
+            items += [("national", r) for r in self.results.national]
+        if not items:
+            items.append((_("Nothing found. Try another word or another place."), None))
+        return items
+
+    def _pages(self) -> list[list[Item]]:
+        room = max(ROW_HEIGHT + 1, self.size.height - CHROME_ROWS) if self.size.height else 17
+        pages: list[list[Item]] = [[]]
+        used = 0
+        for item in self._items():
+            height = 1 if item[1] is None else ROW_HEIGHT
+            if used + height > room and pages[-1]:
+                pages.append([])
+                used = 0
+            pages[-1].append(item)
+            used += height
+        # A heading alone at the bottom of a page belongs on the next one.
+        for index in range(len(pages) - 1):
+            if pages[index] and pages[index][-1][1] is None:
+                pages[index + 1].insert(0, pages[index].pop())
+        return [p for p in pages if p] or [[]]
+
+    def _page_widgets(self) -> list[Static]:
+        pages = self._pages()
+        self.page = min(self.page, len(pages) - 1)
+        widgets: list[Static] = []
+        for label, result in pages[self.page]:
+            if result is None:
+                widgets.append(Static(label, classes="heading"))
+            else:
+                widgets.append(ResultRow(result, self._row_lines(result)))
+        return widgets
+
+    def _row_lines(self, result: ServiceResult) -> tuple[str, str, str]:
+        _ = self._
+        middle = []
+        if result.distance_km is not None:
+            middle.append(_("{km} km away").format(km=f"{result.distance_km:.1f}"))
+        elif result.scope == "national":
+            middle.append(_("Anywhere in the UK"))
+        if result.town and result.distance_km is not None:
+            middle.append(result.town)
+        if result.phones:
+            middle.append(f"☎ {result.phones[0].number}")
+        return result.name, " · ".join(middle), checked_text(result.assured_date, self.language, _)
+
+    def on_mount(self) -> None:
+        """Start the search."""
+        self.search()
+
+    async def on_resize(self, event: events.Resize) -> None:
+        """Repage for the new height."""
+        if self.results is not None:
+            await self.recompose()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="search")
+    def search(self) -> None:
+        """Search in a thread and post the results back."""
+        _ = self._
+        try:
+            found = self.backend.search(
+                self.language, category=self.category, near=self.near, text=self.text
+            )
+        except PlaceNotFound:
+            self.post_message(self.Failed(_("We could not find that place. Try another one.")))
+            return
+        except DirectoryError:
+            self.post_message(
+                self.Failed(
+                    _("Sorry, searching is not working just now. Please ask a member of staff.")
+                )
+            )
+            return
+        key = found.categories[0] if found.categories else None
+        label = self.backend.label(key, self.language) if key else ""
+        self.post_message(self.Loaded(found, label))
+        self.backend.record("search", keyword=self.category or "", language=self.language)
+
+    async def on_results_screen_loaded(self, message: ResultsScreen.Loaded) -> None:
+        """Show the first page."""
+        self.results = message.results
+        self.label = message.label
+        self.problem = ""
+        await self.recompose()
+
+    async def on_results_screen_failed(self, message: ResultsScreen.Failed) -> None:
+        """Say what went wrong; the buttons still work."""
+        self.problem = message.problem
+        self.results = None
+        await self.recompose()
+
+    async def language_changed(self) -> None:
+        """Redraw in the new language and fetch translated results, staying on this page."""
+        await self.recompose()
+        self.search()
+
+    @on(Button.Pressed, "#next")
+    async def _next(self) -> None:
+        if self.page < len(self._pages()) - 1:
+            self.page += 1
+            await self.recompose()
+
+    @on(Button.Pressed, "#previous")
+    async def _previous(self) -> None:
+        if self.page > 0:
+            self.page -= 1
+            await self.recompose()
+
+    @on(Button.Pressed, "#home")
+    def _home(self) -> None:
+        self.dismiss()
+
+    @on(Button.Pressed, "#language")
+    def _language(self) -> None:
+        self.app.push_screen(LanguageScreen())
+
+    @on(Button.Pressed, "#elsewhere")
+    def _elsewhere(self) -> None:
+        self.app.push_screen(EntryScreen("place"), self._new_place)
+
+    @on(Button.Pressed, "#words")
+    def _words(self) -> None:
+        self.app.push_screen(EntryScreen("text"), self._new_words)
+
+    def _new_place(self, typed: Typed | None) -> None:
+        if typed:
+            self.near = typed.text
+            self._restart()
+
+    def _new_words(self, typed: Typed | None) -> None:
+        if typed:
+            self.category, self.text = typed.category, None if typed.category else typed.text
+            self._restart()
+
+    def _restart(self) -> None:
+        self.results = None
+        self.page = 0
+        self.call_later(self.recompose)
+        self.search()
+
+    @on(ResultRow.Selected)
+    def _open(self, event: ResultRow.Selected) -> None:
+        self.app.push_screen(DetailScreen(event.service_id))

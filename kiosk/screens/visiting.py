@@ -1,0 +1,134 @@
+"""Visiting this prison: visit times, the booking line and help with travel costs."""
+
+from __future__ import annotations
+
+from rich.markup import escape
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import Horizontal, VerticalScroll
+from textual.message import Message
+from textual.widgets import Button, Static
+
+from directory import DirectoryError, PrisonVisiting, ServiceResult
+from kiosk.opening_hours import hours_in_words
+from kiosk.screens.base import KioskScreen
+from kiosk.screens.detail import DetailScreen
+from kiosk.screens.languages import LanguageScreen
+from kiosk.screens.results import ResultsScreen
+from kiosk.widgets.helpline_strip import HelplineStrip
+from kiosk.widgets.result_row import ResultRow
+
+
+class VisitingScreen(KioskScreen):
+    """The centre's prison: how to book, when visits are, and travel-cost help."""
+
+    DEFAULT_CSS = """
+    VisitingScreen { padding: 0 1; }
+    VisitingScreen #visiting-bar { height: 3; }
+    VisitingScreen #visiting-bar > Button { width: 1fr; min-width: 12; height: 3; }
+    VisitingScreen #visiting-text { height: 1fr; }
+    VisitingScreen #visiting-actions { height: 3; }
+    VisitingScreen #visiting-actions > Button { width: 1fr; min-width: 12; height: 3; }
+    """
+
+    class Loaded(Message):
+        """Travel-cost help arrived."""
+
+        def __init__(self, travel: list[ServiceResult]) -> None:
+            super().__init__()
+            self.travel = travel
+
+    def __init__(self, visiting: PrisonVisiting) -> None:
+        super().__init__()
+        self.visiting = visiting
+        self.travel: list[ServiceResult] = []
+
+    def compose(self) -> ComposeResult:
+        """Details, travel help rows and paging buttons."""
+        _ = self._
+        with Horizontal(id="visiting-bar"):
+            yield Button(_("Home"), id="home")
+            yield Button(_("Visiting help nearby"), id="nearby")
+            yield Button(_("Language"), id="language")
+        with VerticalScroll(id="visiting-text"):
+            yield Static(self._text(), id="visiting-content")
+            if self.travel:
+                yield Static(f"[b u]{_('Help with travel costs')}[/b u]")
+            for result in self.travel:
+                phone = f"☎ {result.phones[0].number}" if result.phones else ""
+                checked = (
+                    _("Checked {date}").format(date=result.assured_date)
+                    if result.assured_date
+                    else _("Not yet checked: please confirm before you travel")
+                )
+                yield ResultRow(result, (result.name, phone, checked))
+        with Horizontal(id="visiting-actions"):
+            yield Button("▲", id="up")
+            yield Button("▼", id="down")
+        strip = HelplineStrip(id="helplines")
+        strip.show(_("Need to talk now?"), self.kiosk.helplines[:2], _("Ask a member of staff."))
+        yield strip
+
+    def _text(self) -> str:
+        _ = self._
+        v = self.visiting
+        out = [f"[b]{escape(v.display_name)}[/b]", escape(", ".join(v.address.lines()))]
+        slots = hours_in_words(v.visit_slots, _)
+        out += ["", f"[b u]{_('Visit times')}[/b u]"]
+        out += [escape(s) for s in slots] or [_("Ask the visitor centre staff.")]
+        out += ["", f"[b u]{_('Book a visit')}[/b u]"]
+        if v.visits_phone:
+            out.append(_("Phone: {number}").format(number=v.visits_phone))
+        if v.visits_email:
+            out.append(_("Email: {address}").format(address=escape(v.visits_email)))
+        if not (v.visits_phone or v.visits_email):
+            out.append(_("Ask the visitor centre staff."))
+        out += ["", _("Not yet checked: please confirm before you travel")]
+        return "\n".join(out)
+
+    def on_mount(self) -> None:
+        """Fetch travel-cost help."""
+        self.load()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="visiting")
+    def load(self) -> None:
+        """Read travel-cost help in a thread."""
+        try:
+            travel = self.backend.travel_help(self.language)
+        except DirectoryError:
+            travel = []
+        self.post_message(self.Loaded(travel))
+
+    async def on_visiting_screen_loaded(self, message: VisitingScreen.Loaded) -> None:
+        """Show it."""
+        self.travel = message.travel
+        await self.recompose()
+
+    async def language_changed(self) -> None:
+        """Redraw and refetch."""
+        await self.recompose()
+        self.load()
+
+    @on(Button.Pressed, "#home")
+    def _home(self) -> None:
+        self.dismiss()
+
+    @on(Button.Pressed, "#nearby")
+    def _nearby(self) -> None:
+        self.app.push_screen(ResultsScreen(category="visiting"))
+
+    @on(Button.Pressed, "#language")
+    def _language(self) -> None:
+        self.app.push_screen(LanguageScreen())
+
+    @on(Button.Pressed, "#up")
+    def _up(self) -> None:
+        self.query_one("#visiting-text", VerticalScroll).scroll_page_up(animate=False)
+
+    @on(Button.Pressed, "#down")
+    def _down(self) -> None:
+        self.query_one("#visiting-text", VerticalScroll).scroll_page_down(animate=False)
+
+    @on(ResultRow.Selected)
+    def _open(self, event: ResultRow.Selected) -> None:
+        self.app.push_screen(DetailScreen(event.service_id))

@@ -1,0 +1,74 @@
+"""The kiosk's settings: which visitor centre this machine serves, and how it behaves."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import secrets
+
+from pydantic import field_validator
+
+from directory.i18n import LANGUAGES
+from directory.settings import CommonSettings
+
+PIN_ALGORITHM = "pbkdf2_sha256"
+PIN_ITERATIONS = 200_000
+
+
+class KioskSettings(CommonSettings):
+    """Centre name, prison, location, language, printer, idle reset and the staff PIN hash."""
+
+    centre: str = ""  # the key of a [centres.KEY] table, when the config has several centres
+    # The centre's place for "near here": a postcode, town or prison name. Empty: the prison.
+    location: str = ""
+    default_language: str = "en"
+    idle_seconds: int = 90
+    idle_warning_seconds: int = 10
+    # "pbkdf2_sha256$ITERATIONS$SALT$HASH" from `waypost kiosk hash-pin`; empty: no staff exit.
+    admin_pin_hash: str = ""
+    # Emoji icons on the category tiles; turn off where the terminal cannot draw them.
+    icons: bool = True
+
+    @field_validator("default_language")
+    @classmethod
+    def _known_language(cls, value: str) -> str:
+        if value not in LANGUAGES:
+            raise ValueError(f"default_language must be one of {', '.join(LANGUAGES)}")
+        return value
+
+    @field_validator("idle_seconds")
+    @classmethod
+    def _sensible_idle(cls, value: int) -> int:
+        if value < 15:
+            raise ValueError("idle_seconds must be at least 15")
+        return value
+
+    @property
+    def place_text(self) -> str:
+        """What "near this centre" means: the location, else the prison's code name."""
+        return self.location or self.centre_prison
+
+    @property
+    def hash_key_bytes(self) -> bytes | None:
+        """The phone-number hashing key as bytes, or None when not configured."""
+        return self.hash_key.get_secret_value().encode() if self.hash_key else None
+
+
+def hash_pin(pin: str, *, iterations: int = PIN_ITERATIONS, salt: str | None = None) -> str:
+    """A storable hash of a staff PIN: pbkdf2_sha256$iterations$salt$hexdigest."""
+    salt = salt or secrets.token_hex(16)
+    digest = hashlib.pbkdf2_hmac("sha256", pin.encode(), salt.encode(), iterations).hex()
+    return f"{PIN_ALGORITHM}${iterations}${salt}${digest}"
+
+
+def check_pin(pin: str, stored: str) -> bool:
+    """True when the PIN matches the stored hash (constant-time compare); False if malformed."""
+    try:
+        algorithm, iterations, salt, digest = stored.split("$")
+        rounds = int(iterations)
+    except ValueError:
+        return False
+    if algorithm != PIN_ALGORITHM or rounds < 1 or not pin:
+        return False
+    candidate = hashlib.pbkdf2_hmac("sha256", pin.encode(), salt.encode(), rounds).hex()
+    return hmac.compare_digest(candidate, digest)

@@ -1,0 +1,37 @@
+"""The text a family receives from "Text me this": short, plain, in their language."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from directory import ServiceDetail
+from kiosk.opening_hours import hours_in_words
+
+MAX_CHARS = 459  # three UCS-2 segments at most (Greek or Romanian need UCS-2)
+
+
+def compose_text(detail: ServiceDetail, _: Callable[[str], str], centre_name: str = "") -> str:
+    """Name, phones, hours, address and web link of one service, then where it came from."""
+    lines = [detail.name]
+    for phone in detail.phones[:3]:
+        lines.append(
+            f"{_('Phone')}: {phone.number}"
+            + (f" ({phone.description})" if phone.description else "")
+        )
+    hours = hours_in_words(detail.hours, _)
+    if hours:
+        lines.append(f"{_('Open')}: " + "; ".join(hours))
+    if detail.address:
+        lines.append(", ".join(detail.address.lines()))
+    if detail.url:
+        lines.append(detail.url)
+    if not detail.verified:
+        lines.append(_("Not yet checked by us: please confirm before you travel."))
+    footer = _("Sent from the Waypost kiosk")
+    if centre_name:
+        footer += f", {centre_name}"
+    lines.append(footer)
+    body = "\n".join(lines)
+    if len(body) > MAX_CHARS:
+        body = body[: MAX_CHARS - 1] + "…"
+    return body

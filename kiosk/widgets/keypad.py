@@ -1,0 +1,57 @@
+"""A grid of big on-screen keys: letters and digits for places and words, or a phone pad."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Grid
+from textual.message import Message
+from textual.widgets import Button
+
+LETTERS = [*"ABCDEFGHIJKLMNOPQRSTUVWXYZ", *"0123456789"]
+PHONE = [*"123456789", "+", "0"]
+
+
+class Keypad(Grid):
+    """Big keys in a grid; each tap posts Keypad.Tapped with the key's character."""
+
+    DEFAULT_CSS = """
+    Keypad { grid-gutter: 0 1; height: auto; }
+    Keypad > Button { width: 100%; min-width: 12; height: 3; }
+    """
+
+    class Tapped(Message):
+        """A key was tapped."""
+
+        def __init__(self, keypad: Keypad, key: str) -> None:
+            super().__init__()
+            self.keypad = keypad
+            self.key = key
+
+        @property
+        def control(self) -> Keypad:
+            """The keypad that was tapped."""
+            return self.keypad
+
+    def __init__(self, keys: list[str], columns: int, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.keys = keys
+        self.columns = columns
+
+    def on_mount(self) -> None:
+        """Lay the keys out in the requested number of columns."""
+        self.styles.grid_size_columns = self.columns
+
+    def compose(self) -> ComposeResult:
+        """One button per key."""
+        for key in self.keys:
+            yield Button(key, id=f"key-{_key_id(key)}", classes="key")
+
+    @on(Button.Pressed, ".key")
+    def _tapped(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.post_message(self.Tapped(self, str(event.button.label)))
+
+
+def _key_id(key: str) -> str:
+    return {"+": "plus", " ": "space", "⌫": "delete"}.get(key, key.lower())

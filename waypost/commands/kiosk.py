@@ -1,0 +1,78 @@
+"""`waypost kiosk`: run the touchscreen kiosk; `waypost kiosk hash-pin`: make a staff PIN hash."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import click
+
+from directory.settings import read_config
+from waypost.options import UserError, db_option, settings_for, state_db_option
+
+
+def _centre_table(ctx: click.Context, key: str) -> dict[str, Any]:
+    config = (ctx.find_root().obj or {}).get("config")
+    centres = read_config(config, "centres").get(key)
+    if not isinstance(centres, dict):
+        raise UserError(f"There is no [centres.{key}] table in the config file.")
+    return centres
+
+
+@click.group("kiosk", invoke_without_command=True)
+@click.option("--centre", help="Which centre's [centres.KEY] settings to use from the config.")
+@db_option
+@state_db_option
+@click.pass_context
+def kiosk_command(
+    ctx: click.Context, centre: str | None, db: Path | None, state_db: Path | None
+) -> None:
+    """Run the touchscreen kiosk for a prison visitor centre.
+
+    Families tap to find help near the centre, in their own language, and print or text
+    what they find. Settings come from the [kiosk] section of the config file (or
+    [centres.KEY] with --centre KEY) and from WAYPOST_* environment variables, e.g.
+    WAYPOST_CENTRE_NAME, WAYPOST_CENTRE_PRISON=LWI, WAYPOST_IDLE_SECONDS=90.
+
+    Staff leave with five taps on the centre's name (or F12) and the PIN made by
+    `waypost kiosk hash-pin`.
+    """
+    if ctx.invoked_subcommand is not None:
+        return
+    from kiosk.app import KioskApp
+    from kiosk.settings import KioskSettings
+
+    extra = _centre_table(ctx, centre) if centre else {}
+    # A centre's table sits between the config file and the environment, like [kiosk].
+    extra = {
+        k: v
+        for k, v in extra.items()
+        if k not in ("db", "state_db") and f"WAYPOST_{k.upper()}" not in os.environ
+    }
+    settings = settings_for(
+        ctx, KioskSettings, "kiosk", **{**extra, "centre": centre, "db": db, "state_db": state_db}
+    )
+    if not settings.db.is_file():
+        raise UserError(f"The directory {str(settings.db)!r} does not exist. Run `waypost build`.")
+    KioskApp(settings).run()
+
+
+@kiosk_command.command("hash-pin")
+@click.option(
+    "--pin",
+    prompt="New staff PIN (digits)",
+    hide_input=True,
+    confirmation_prompt=True,
+    help="The PIN (asked for when not given).",
+)
+def hash_pin_command(pin: str) -> None:
+    """Print a hash of a staff PIN, to put in the config as admin_pin_hash."""
+    from kiosk.settings import hash_pin
+
+    if not pin.isdigit() or len(pin) < 4:
+        raise UserError("The PIN must be at least 4 digits.")
+    click.echo(hash_pin(pin))
+
+
+COMMANDS = [kiosk_command]
