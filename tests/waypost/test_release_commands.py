@@ -1,0 +1,86 @@
+"""`waypost release-key`, `publish` and `sync` end to end through the command line."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from directory import open_content
+from waypost.cli import cli
+
+
+def _keys() -> tuple[str, str]:
+    result = CliRunner().invoke(cli, ["release-key"])
+    assert result.exit_code == 0
+    private = re.search(r'release_signing_key = "([^"]+)"', result.output)
+    public = re.search(r'release_public_key = "([^"]+)"', result.output)
+    assert private and public
+    return private.group(1), public.group(1)
+
+
+def test_publish_then_sync_signed_through_the_cli(built_db: Path, tmp_path: Path) -> None:
+    private, public = _keys()
+    publisher = tmp_path / "publisher.toml"
+    publisher.write_text(f'[release]\nrelease_signing_key = "{private}"\n')
+    site_config = tmp_path / "site.toml"
+    site_config.write_text(
+        f'[release]\nrelease_public_key = "{public}"\nsync_url = "{tmp_path / "out"}"\n'
+    )
+    runner = CliRunner()
+    out = runner.invoke(
+        cli, ["--config", str(publisher), "publish", str(tmp_path / "out"), "--db", str(built_db)]
+    )
+    assert out.exit_code == 0, out.output
+    assert "(signed," in out.output
+    assert (tmp_path / "out" / "manifest.json.sig").is_file()
+
+    site = tmp_path / "site" / "directory.db"
+    first = runner.invoke(cli, ["--config", str(site_config), "sync", "--db", str(site)])
+    assert first.exit_code == 0, first.output
+    assert "signature and checksum verified" in first.output
+    assert open_content(site).version == open_content(built_db).version
+
+    again = runner.invoke(cli, ["--config", str(site_config), "sync", "--db", str(site)])
+    assert again.exit_code == 0, again.output
+    assert "already has directory version" in again.output
+
+
+def test_sync_refuses_an_unsigned_release_with_one_clear_line(
+    built_db: Path, tmp_path: Path
+) -> None:
+    _, public = _keys()
+    runner = CliRunner()
+    assert (
+        runner.invoke(cli, ["publish", str(tmp_path / "out"), "--db", str(built_db)]).exit_code == 0
+    )
+    site = tmp_path / "directory.db"
+    shutil.copyfile(built_db, site)
+    before = site.read_bytes()
+    result = runner.invoke(
+        cli,
+        ["sync", str(tmp_path / "out"), "--db", str(site)],
+        env={"WAYPOST_RELEASE_PUBLIC_KEY": public},
+    )
+    assert result.exit_code == 2
+    assert "not signed" in result.output
+    assert "Traceback" not in result.output
+    assert site.read_bytes() == before
+
+
+def test_a_bad_key_in_the_settings_is_a_usage_error(built_db: Path, tmp_path: Path) -> None:
+    result = CliRunner().invoke(
+        cli,
+        ["sync", str(tmp_path), "--db", str(built_db)],
+        env={"WAYPOST_RELEASE_PUBLIC_KEY": "not-a-key"},
+    )
+    assert result.exit_code == 2
+    assert "release public key" in result.output
+
+
+def test_sync_without_a_url_explains_what_to_do(tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["sync", "--db", str(tmp_path / "d.db")])
+    assert result.exit_code == 2
+    assert "sync_url" in result.output

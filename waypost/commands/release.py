@@ -1,0 +1,170 @@
+"""`waypost publish`, `waypost sync` and `waypost release-key`: ship the directory to sites."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import click
+from pydantic import SecretStr, field_validator
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    Progress,
+    TaskProgressColumn,
+    TextColumn,
+    TimeRemainingColumn,
+)
+
+from directory.release import (
+    ReleaseError,
+    generate_signing_key,
+    load_private_key,
+    load_public_key,
+    publish,
+)
+from directory.settings import PLACEHOLDERS, CommonSettings
+from directory.sync import ReleaseNotNewer, sync
+from waypost.options import UserError, db_option, friendly_errors, settings_for
+
+SECTION = "release"
+
+
+class ReleaseSettings(CommonSettings):
+    """Where a site fetches releases from, and the keys that sign and verify them."""
+
+    # Publisher only: the base64 Ed25519 signing key from `waypost release-key`.
+    release_signing_key: SecretStr | None = None
+    # Sites: the matching public key. When set, unsigned or wrongly signed releases are refused.
+    release_public_key: str | None = None
+    # Sites: the release folder's URL, so `waypost sync` (e.g. from a timer) needs no argument.
+    sync_url: str | None = None
+
+    @field_validator("release_signing_key")
+    @classmethod
+    def _signing_key(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is None:
+            return None
+        text = value.get_secret_value()
+        if text.strip().lower() in PLACEHOLDERS:
+            raise ValueError("release_signing_key is a placeholder; use `waypost release-key`")
+        try:
+            load_private_key(text)
+        except ReleaseError as exc:
+            raise ValueError(str(exc)) from None
+        return value
+
+    @field_validator("release_public_key")
+    @classmethod
+    def _public_key(cls, value: str | None) -> str | None:
+        if value is None or not value.strip():
+            return None
+        try:
+            load_public_key(value)
+        except ReleaseError as exc:
+            raise ValueError(str(exc)) from None
+        return value.strip()
+
+
+@contextmanager
+def _progress_bar() -> Iterator[Callable[[str, int, int], None]]:
+    columns = (
+        TextColumn("{task.description:<12}"),
+        BarColumn(),
+        TaskProgressColumn(),
+        TimeRemainingColumn(),
+    )
+    with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task("starting", total=None)
+
+        def progress(step: str, done: int, total: int) -> None:
+            bar.update(task, description=step, completed=done, total=total or None)
+
+        yield progress
+
+
+@click.command("publish")
+@click.argument("out", type=click.Path(file_okay=False, path_type=Path))
+@db_option
+@click.option("--unsigned", is_flag=True, help="Do not sign, even if a signing key is set.")
+@click.pass_context
+def publish_command(ctx: click.Context, out: Path, db: Path | None, unsigned: bool) -> None:
+    """Publish the directory as a release folder that sites can sync from.
+
+    Writes OUT/manifest.json (version, date, row counts, size and sha256), the database file,
+    and OUT/manifest.json.sig when release_signing_key is set. Put OUT on any web server, or
+    copy it to a USB stick, then run `waypost sync URL` at each site.
+    """
+    settings = settings_for(ctx, ReleaseSettings, SECTION, db=db)
+    key = settings.release_signing_key
+    if key is None and not unsigned:
+        click.echo("No release_signing_key is set: this release will not be signed.", err=True)
+    signing = None if unsigned or key is None else key.get_secret_value()
+    with friendly_errors(), _progress_bar() as progress:
+        manifest = publish(settings.db, out, signing_key=signing, progress=progress)
+    signed = "signed" if signing else "unsigned"
+    click.echo(
+        f"Published version {manifest.version} ({signed}, {manifest.size:,} bytes,"
+        f" {manifest.rows.get('service', 0)} services) to {out}."
+    )
+
+
+@click.command("sync")
+@click.argument("url", required=False)
+@db_option
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=1),
+    default=30.0,
+    show_default=True,
+    help="Seconds to wait on a silent connection.",
+)
+@click.pass_context
+def sync_command(ctx: click.Context, url: str | None, db: Path | None, timeout: float) -> None:
+    """Fetch a published directory, check it, and swap it in.
+
+    URL is a release folder on a web server (or a folder path, such as a USB stick); the
+    default is sync_url from the settings. The download is checked against its sha256 and, when
+    release_public_key is set, its signature. Older or identical versions are refused. On any
+    problem the current directory stays exactly as it was. The kiosk and the SMS line pick up
+    the new directory by themselves.
+    """
+    settings = settings_for(ctx, ReleaseSettings, SECTION, db=db)
+    source = url or settings.sync_url
+    if not source:
+        raise UserError("Give the release URL, or set sync_url in the settings.")
+    with friendly_errors():
+        try:
+            with _progress_bar() as progress:
+                result = sync(
+                    source,
+                    settings.db,
+                    public_key=settings.release_public_key,
+                    progress=progress,
+                    timeout=timeout,
+                )
+        except ReleaseNotNewer as exc:
+            if not exc.same:
+                raise
+            # Not a failure: a timer that syncs hourly should not report an error each time.
+            click.echo(str(exc))
+            return
+    was = f" (was {result.previous_version})" if result.previous_version else ""
+    checked = "signature and checksum" if result.signed else "checksum"
+    click.echo(f"Installed directory version {result.version}{was}; {checked} verified.")
+
+
+@click.command("release-key")
+def release_key_command() -> None:
+    """Make a new key pair for signing directory releases.
+
+    Put release_signing_key in the publisher's settings (keep it secret) and
+    release_public_key in every site's settings; sites then refuse unsigned releases.
+    """
+    private, public = generate_signing_key()
+    click.echo(f'release_signing_key = "{private}"   # publisher only: keep secret')
+    click.echo(f'release_public_key = "{public}"')
+
+
+COMMANDS = [publish_command, sync_command, release_key_command]
