@@ -61,12 +61,33 @@ def read_config(path: Path | None, section: str | None = None) -> dict[str, Any]
     return values
 
 
+def read_credentials(cls: type[CommonSettings]) -> dict[str, str]:
+    """Settings from systemd credentials: `$CREDENTIALS_DIRECTORY/<field name>` (e.g. hash_key).
+
+    Used for fields not set in the environment, so a unit's LoadCredential= keeps secrets out of
+    both the unit file and the process environment. Outside systemd this returns {}.
+    """
+    folder = os.environ.get("CREDENTIALS_DIRECTORY")
+    if not folder:
+        return {}
+    values: dict[str, str] = {}
+    for name in cls.model_fields:
+        if f"WAYPOST_{name.upper()}" in os.environ:
+            continue
+        path = Path(folder) / name
+        if path.is_file():
+            # Files made with `echo` end in a newline that is not part of the secret.
+            values[name] = path.read_text(encoding="utf-8").rstrip("\r\n")
+    return values
+
+
 def load_settings(
     cls: type[S], config: Path | None = None, section: str | None = None, **overrides: Any
 ) -> S:
-    """Build settings: overrides > environment > config file > defaults."""
+    """Build settings: overrides > environment > systemd credentials > config file > defaults."""
     from_file = read_config(config, section)
     prefix = "WAYPOST_"
     from_file = {k: v for k, v in from_file.items() if f"{prefix}{k.upper()}" not in os.environ}
+    from_file.update(read_credentials(cls))
     explicit = {k: v for k, v in overrides.items() if v is not None}
     return cls(**{**from_file, **explicit})
