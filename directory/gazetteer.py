@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import csv
-from collections import defaultdict
 from pathlib import Path
+from typing import Any
 
 from directory.folding import fold_uncached as fold
 from directory.records import PlaceRecord
@@ -52,41 +52,35 @@ def load_uk_places(path: Path) -> list[PlaceRecord]:
 
 def load_eu_postcodes(path: Path) -> list[PlaceRecord]:
     """DE/ES/PT/RO postal codes (one point per code) and their place names as towns."""
-    codes: dict[tuple[str, str], list[tuple[str, float, float]]] = defaultdict(list)
-    towns: dict[tuple[str, str], list[tuple[str, float, float]]] = defaultdict(list)
-    for row in _rows(path):
-        lat, lon = float(row["latitude"]), float(row["longitude"])
-        codes[(row["country"], row["postcode"])].append((row["place"], lat, lon))
-        towns[(row["country"], fold(row["place"]))].append((row["place"], lat, lon))
-    out = []
-    for (country, code), rows in codes.items():
-        name = rows[0][0]
-        out.append(
-            PlaceRecord(
-                "eu_postcode",
-                code,
-                name,
-                country,
-                sum(r[1] for r in rows) / len(rows),
-                sum(r[2] for r in rows) / len(rows),
-            )
-        )
-    for (country, key), rows in towns.items():
-        if not key:
-            continue
-        # population is unknown here; many postcodes for one name means a bigger place
-        out.append(
-            PlaceRecord(
-                "town",
-                key,
-                rows[0][0],
-                country,
-                sum(r[1] for r in rows) / len(rows),
-                sum(r[2] for r in rows) / len(rows),
-                "",
-                len(rows),
-            )
-        )
+    # Running sums: [first name, lat total, lon total, rows]; 127k rows, so no per-row lists.
+    codes: dict[tuple[str, str], list[Any]] = {}
+    towns: dict[tuple[str, str], list[Any]] = {}
+    folded: dict[str, str] = {}
+    reader = csv.reader(path.read_text(encoding="utf-8-sig").splitlines())
+    next(reader)
+    for country, postcode, place, lat_text, lon_text in reader:
+        lat, lon = float(lat_text), float(lon_text)
+        key = folded.get(place)
+        if key is None:
+            key = folded[place] = fold(place)
+        for table, ident in ((codes, (country, postcode)), (towns, (country, key))):
+            acc = table.get(ident)
+            if acc is None:
+                table[ident] = [place, lat, lon, 1]
+            else:
+                acc[1] += lat
+                acc[2] += lon
+                acc[3] += 1
+    out = [
+        PlaceRecord("eu_postcode", code, name, country, lat / n, lon / n)
+        for (country, code), (name, lat, lon, n) in codes.items()
+    ]
+    # population is unknown here; many postcodes for one name means a bigger place
+    out.extend(
+        PlaceRecord("town", key, name, country, lat / n, lon / n, "", n)
+        for (country, key), (name, lat, lon, n) in towns.items()
+        if key
+    )
     return out
 
 

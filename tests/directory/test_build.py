@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import shutil
 import sqlite3
 from pathlib import Path
 
@@ -75,7 +76,8 @@ def test_build_is_idempotent(tmp_path: Path, data_dir: Path) -> None:
     [
         ("categories", "housing;spaceships", "not a category key"),
         ("phones", "0800 CALL NOW", "number"),
-        ("hours", "Mondays 9 till 5", "days then times"),
+        ("hours", "Mondays 9 till 5", "not a day"),
+        ("hours", "9 till 5", "days then times"),
         ("hours", "Mon-Fri 09:00-25:99", "impossible time"),
         ("postal_code", "BN99 9ZZZ", "UK postcode"),
         ("name", "", "required"),
@@ -88,10 +90,10 @@ def test_build_is_idempotent(tmp_path: Path, data_dir: Path) -> None:
     ],
 )
 def test_bad_row_names_file_row_and_column_and_keeps_old_db(
-    tmp_path: Path, data_copy: Path, column: str, value: str, problem: str
+    tmp_path: Path, data_copy: Path, built_db: Path, column: str, value: str, problem: str
 ) -> None:
     db = tmp_path / "directory.db"
-    build(data_copy, db)
+    shutil.copy2(built_db, db)  # the live directory, built from the same data
     before = _digest(db)
     row = _edit_services(data_copy, 3, column, value)
     with pytest.raises(DataValidationError) as caught:
@@ -137,7 +139,15 @@ def test_refresh_picks_up_a_rebuilt_file(tmp_path: Path, data_dir: Path, data_co
     before = db.execute("SELECT count(*) FROM service").fetchone()[0]
     path = data_copy / "services.csv"
     lines = path.read_text(encoding="utf-8").splitlines()
+    dropped = lines[-1].split(",")[0]
     path.write_text("\n".join(lines[:-1]) + "\n", encoding="utf-8")
+    translations = data_copy / "translations.csv"
+    kept = [
+        line
+        for line in translations.read_text(encoding="utf-8").splitlines()
+        if f",{dropped}," not in line
+    ]
+    translations.write_text("\n".join(kept) + "\n", encoding="utf-8")
     build(data_copy, db_path)
     assert db.refresh() is True
     assert db.execute("SELECT count(*) FROM service").fetchone()[0] == before - 1
