@@ -146,3 +146,25 @@ def open_state(path: str | os.PathLike[str]) -> sqlite3.Connection:
     conn.execute("PRAGMA synchronous = NORMAL")
     migrate(conn, "state")
     return conn
+
+
+def connect_state(path: str | os.PathLike[str]) -> sqlite3.Connection:
+    """A per-request connection to an already migrated state database (no migration check)."""
+    conn = connect_writable(path)
+    conn.execute("PRAGMA synchronous = NORMAL")
+    return conn
+
+
+def state_writable(path: str | os.PathLike[str]) -> bool:
+    """True when the state database can take a write lock right now."""
+    try:
+        conn = connect_writable(path)
+        try:
+            conn.execute("PRAGMA busy_timeout = 1000")
+            conn.execute("BEGIN IMMEDIATE")
+            conn.execute("ROLLBACK")
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return False
+    return True

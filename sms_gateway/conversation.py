@@ -1,0 +1,399 @@
+"""The flow of one text: parse, check opt-outs and limits, search, reply, remember.
+
+Everything a text changes (its MessageSid, the opt-out list, the rate counter, the session, the
+usage counts and the stored reply) is written in one transaction: a message is handled once, in
+full, or not at all.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from dataclasses import dataclass
+
+from directory.categories import category_label, keyword_index, list_categories
+from directory.conversations import Session, end_session, load_session, save_session
+from directory.database import ContentDB, transaction
+from directory.dedup import claim_message, prune_messages, seen_message, store_reply
+from directory.errors import DirectoryError
+from directory.keywords import primary_keyword
+from directory.models import Place
+from directory.optouts import is_opted_out, opt_in, opt_out
+from directory.places import resolve_place
+from directory.privacy import hash_sender
+from directory.ratelimit import count_text, prune_rates
+from directory.search import search_services
+from directory.services import get_service, helplines, prison_visiting
+from directory.usage import add_event
+from sms_gateway import replies
+from sms_gateway import templates as t
+from sms_gateway.gsm import count_segments
+from sms_gateway.parser import Command, parse
+from sms_gateway.settings import GatewaySettings
+from sms_gateway.templates import Wording
+from sms_gateway.twiml import EMPTY, twiml
+from sms_gateway.vocabulary import COUNTRY_LANGUAGE
+
+log = logging.getLogger(__name__)
+
+PRUNE_EVERY = 500
+MAX_REMEMBERED = 30
+PRISON_TOPICS = ("visiting", "travel", "money")
+
+
+@dataclass(frozen=True)
+class Inbound:
+    """The parts of Twilio's webhook the line uses."""
+
+    message_sid: str
+    sender: str
+    body: str
+    from_country: str = ""
+    num_media: int = 0
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What the line answered: the text (None for silence) and its TwiML."""
+
+    reply: str | None
+    twiml: str
+    duplicate: bool = False
+
+
+@dataclass
+class _Turn:
+    """Working state while one text is handled."""
+
+    conn: sqlite3.Connection
+    db: ContentDB
+    sender_hash: str
+    command: Command
+    session: Session | None
+    language: str
+    now: float
+    wording: Wording
+
+
+class Line:
+    """The SMS keyword line over one directory and one state database."""
+
+    def __init__(self, settings: GatewaySettings) -> None:
+        self.settings = settings
+        self._key = settings.hash_key_bytes()
+        self._handled = 0
+
+    # -- entry points -------------------------------------------------------------------------
+
+    def respond(self, conn: sqlite3.Connection, db: ContentDB, msg: Inbound, now: float) -> Outcome:
+        """Handle one text; a retried MessageSid gets the stored reply and changes nothing."""
+        if msg.message_sid:
+            seen = seen_message(conn, msg.message_sid)
+            if seen is not None:
+                return Outcome(None, seen.reply or EMPTY, duplicate=True)
+        sender_hash = hash_sender(msg.sender or "unknown", self._key)
+        # Parsing reads only the directory, so it stays outside the write transaction.
+        command = parse(
+            msg.body,
+            keyword_index(db),
+            lambda text: resolve_place(db, text, country_hint=msg.from_country or None),
+            msg.from_country,
+        )
+        with transaction(conn):
+            if msg.message_sid and not claim_message(conn, msg.message_sid, now):
+                seen = seen_message(conn, msg.message_sid)
+                return Outcome(None, (seen.reply if seen else None) or EMPTY, duplicate=True)
+            reply = self._decide(conn, db, sender_hash, command, now)
+            document = twiml(reply)
+            if msg.message_sid:
+                store_reply(conn, msg.message_sid, document)
+            self._housekeeping(conn, now)
+        return Outcome(reply, document)
+
+    def unavailable(self, msg: Inbound) -> Outcome:
+        """The reply when the directory cannot be opened."""
+        language = parse_language_hint(msg.from_country) or self.settings.default_language
+        reply = replies.prompt(Wording(language), t.UNAVAILABLE)
+        return Outcome(reply, twiml(reply))
+
+    def failed(self, msg: Inbound) -> Outcome:
+        """The short generic reply after an unexpected error."""
+        language = parse_language_hint(msg.from_country) or self.settings.default_language
+        reply = replies.prompt(Wording(language), t.ERROR)
+        return Outcome(reply, twiml(reply))
+
+    # -- the decision -------------------------------------------------------------------------
+
+    def _decide(
+        self,
+        conn: sqlite3.Connection,
+        db: ContentDB,
+        sender_hash: str,
+        command: Command,
+        now: float,
+    ) -> str | None:
+        if command.action in ("stop", "start"):
+            return self._opt_commands(conn, db, sender_hash, command, now)
+        if is_opted_out(conn, sender_hash):
+            return None
+        if command.action == "help" and command.exact and not self.settings.answer_exact_help:
+            return None  # Twilio answers an exact HELP or INFO itself
+        count = count_text(conn, sender_hash, now, self.settings.rate_limit_window_seconds)
+        limit = self.settings.rate_limit_count
+        if count > limit + 1:
+            return None
+        session = load_session(conn, sender_hash, now)
+        language = self._language(command, session)
+        turn = _Turn(conn, db, sender_hash, command, session, language, now, Wording(language))
+        if count == limit + 1:
+            add_event(conn, "sms", "rate_limited", language=language)
+            return replies.prompt(turn.wording, t.PLEASE_WAIT)
+        reply = self._answer(turn)
+        if command.distress:
+            found = helplines(db, language, limit=1)
+            reply = replies.with_distress(turn.wording, found[0] if found else None, reply)
+            add_event(conn, "sms", "distress", language=language)
+        return reply
+
+    def _opt_commands(
+        self, conn: sqlite3.Connection, db: ContentDB, sender_hash: str, command: Command,
+        now: float,
+    ) -> str | None:  # fmt: skip
+        """Opt-out and opt-in: exact keywords silently, a near miss confirmed once."""
+        language = command.language or command.country_language or self.settings.default_language
+        if command.action == "stop":
+            newly = opt_out(conn, sender_hash, "exact" if command.exact else "near", now)
+            end_session(conn, sender_hash)
+            if newly:
+                add_event(conn, "sms", "optout", language=language)
+            if command.exact or not newly:
+                return None  # Twilio confirms exact keywords; a near miss is confirmed once
+            return replies.prompt(Wording(language), t.STOPPED)
+        if opt_in(conn, sender_hash):
+            add_event(conn, "sms", "optin", language=language)
+        if command.exact:
+            return None
+        w = Wording(language)
+        example = w.clean(f"{primary_keyword(db, 'housing', language)} BN7")
+        return replies.prompt(w, t.STARTED, example=example)
+
+    def _language(self, command: Command, session: Session | None) -> str:
+        if command.language:
+            return command.language
+        if session is not None:
+            return session.language
+        return command.country_language or self.settings.default_language
+
+    def _answer(self, turn: _Turn) -> str:
+        c = turn.command
+        if c.action in ("help", "empty"):
+            return self._menu(turn)
+        if c.action == "more":
+            return self._more(turn)
+        if c.action == "details":
+            return self._details(turn, c.number or 0)
+        if c.action == "query":
+            return self._query(turn)
+        pending = turn.session is not None and turn.session.pending
+        if c.place_missing and (pending or c.place_suggestions):
+            return self._place_not_found(turn)
+        add_event(turn.conn, "sms", "not_understood", language=turn.language, found=False)
+        return self._menu(turn)
+
+    # -- replies ------------------------------------------------------------------------------
+
+    def _example_for(self, turn: _Turn) -> str:
+        return turn.wording.clean(f"{primary_keyword(turn.db, 'housing', turn.language)} BN7")
+
+    def _menu(self, turn: _Turn) -> str:
+        topics = [
+            turn.wording.clean(primary_keyword(turn.db, c.key, turn.language))
+            for c in list_categories(turn.db, turn.language)
+        ]
+        found = helplines(turn.db, turn.language, limit=1)
+        add_event(turn.conn, "sms", "menu", language=turn.language)
+        return replies.menu(
+            turn.wording, self._example_for(turn), topics, found[0] if found else None
+        )
+
+    def _place_not_found(self, turn: _Turn) -> str:
+        w = turn.wording
+        text = replies.prompt(w, t.PLACE_NOT_FOUND, example=self._example_for(turn))
+        suggestions = [w.clean(s.text) for s in turn.command.place_suggestions[:2]]
+        if suggestions:
+            longer = text + "\n" + w(t.DID_YOU_MEAN, places=" / ".join(suggestions))
+            if count_segments(longer).segments == 1:
+                text = longer
+        add_event(turn.conn, "sms", "place_not_found", language=turn.language, found=False)
+        return text
+
+    def _query(self, turn: _Turn) -> str:
+        c, s = turn.command, turn.session
+        if c.category and c.place:
+            return self._search(turn, c.category, _PlaceRef.of(c.place), 0, 0, [])
+        if c.category:
+            if c.place_missing:
+                self._remember_pending(turn, c.category)
+                return self._place_not_found(turn)
+            if s is not None and not s.pending and s.latitude is not None:
+                return self._search(turn, c.category, _PlaceRef.of_session(s), 0, 0, [])
+            self._remember_pending(turn, c.category)
+            topic = category_label(turn.db, c.category, turn.language, short=True)
+            keyword = primary_keyword(turn.db, c.category, turn.language)
+            add_event(turn.conn, "sms", "ask_place", keyword=c.category, language=turn.language)
+            return replies.prompt(turn.wording, t.ASK_PLACE, topic=topic, keyword=keyword)
+        assert c.place is not None
+        if s is not None and s.pending and s.category:
+            return self._search(turn, s.category, _PlaceRef.of(c.place), 0, 0, [])
+        if c.place.kind == "prison" and c.place.prison:
+            return self._prison(turn, c.place.prison, c.place.outcode or c.place.name)
+        return self._topics_near(turn, _PlaceRef.of(c.place))
+
+    def _remember_pending(self, turn: _Turn, category: str) -> None:
+        save_session(
+            turn.conn,
+            Session(turn.sender_hash, turn.language, category, pending=True),
+            turn.now,
+            self.settings.session_seconds,
+        )
+
+    def _search(
+        self, turn: _Turn, category: str, place: _PlaceRef, offset: int, first_index: int,
+        shown: list[str],
+    ) -> str:  # fmt: skip
+        per_page = self.settings.results_per_page
+        found = search_services(
+            turn.db,
+            near=place.as_place(),
+            category=category,
+            language=turn.language,
+            limit=per_page + 1,
+            offset=offset,
+            national_limit=per_page,
+        )
+        local = found.local[:per_page]
+        has_more = len(found.local) > per_page
+        national = found.national[: per_page - len(local)] if offset == 0 else []
+        if offset == 0 and not local and not national:
+            national = found.national[:1]
+        topic = category_label(turn.db, category, turn.language, short=True)
+        w = turn.wording
+        page = replies.results_page(
+            w,
+            topic=w.clean(topic),
+            place=w.clean(place.short_name),
+            local=local,
+            national=national,
+            first_number=first_index + 1,
+            has_more=has_more,
+            miles=place.country == "GB",
+        )
+        ids = shown + [r.service_id for r in local] + [r.service_id for r in national]
+        save_session(
+            turn.conn,
+            Session(
+                turn.sender_hash, turn.language, category, False, place.name, place.latitude,
+                place.longitude, place.outcode, place.country, offset + len(local),
+                has_more, ids[-MAX_REMEMBERED:],
+            ),
+            turn.now,
+            self.settings.session_seconds,
+        )  # fmt: skip
+        add_event(
+            turn.conn, "sms", "search" if offset == 0 else "more", keyword=category,
+            area=place.outcode or "", language=turn.language, found=bool(local or national),
+            segments=count_segments(page).segments,
+        )  # fmt: skip
+        return page
+
+    def _more(self, turn: _Turn) -> str:
+        s = turn.session
+        if s is None or s.pending or not s.category or s.latitude is None:
+            return replies.prompt(turn.wording, t.NOTHING_TO_SHOW, example=self._example_for(turn))
+        if not s.has_more or s.page_offset >= 100:
+            return replies.prompt(turn.wording, t.NO_MORE, example=self._example_for(turn))
+        place = _PlaceRef.of_session(s)
+        return self._search(turn, s.category, place, s.page_offset, len(s.result_ids), s.result_ids)
+
+    def _details(self, turn: _Turn, number: int) -> str:
+        s = turn.session
+        if s is None or not (1 <= number <= len(s.result_ids)):
+            return replies.prompt(
+                turn.wording, t.NO_SUCH_RESULT, number=number, example=self._example_for(turn)
+            )
+        try:
+            detail = get_service(turn.db, s.result_ids[number - 1], turn.language)
+        except DirectoryError:
+            return replies.prompt(
+                turn.wording, t.NO_SUCH_RESULT, number=number, example=self._example_for(turn)
+            )
+        add_event(turn.conn, "sms", "details", keyword=s.category or "", language=turn.language)
+        return replies.details(turn.wording, detail)
+
+    def _prison(self, turn: _Turn, nomis: str, area: str) -> str:
+        visiting = prison_visiting(turn.db, nomis)
+        topics = [
+            turn.wording.clean(primary_keyword(turn.db, key, turn.language))
+            for key in PRISON_TOPICS
+        ]
+        add_event(turn.conn, "sms", "prison", keyword="visiting", area=visiting.address.postal_code,
+                  language=turn.language, found=True)  # fmt: skip
+        return replies.prison_page(turn.wording, visiting, topics, area)
+
+    def _topics_near(self, turn: _Turn, place: _PlaceRef) -> str:
+        found = search_services(turn.db, near=place.as_place(), language=turn.language, limit=40)
+        keys: list[str] = []
+        for r in found.local:
+            keys.extend(k for k in r.categories if k not in keys)
+        order = [c.key for c in list_categories(turn.db, turn.language)]
+        keys = sorted(keys, key=order.index) if keys else order
+        topics = [turn.wording.clean(primary_keyword(turn.db, k, turn.language)) for k in keys]
+        add_event(turn.conn, "sms", "place_only", area=place.outcode or "",
+                  language=turn.language, found=bool(found.local))  # fmt: skip
+        example = turn.wording.clean(f"{topics[0]} {place.outcode or place.short_name}")
+        return replies.topics_near(turn.wording, turn.wording.clean(place.short_name), topics,
+                                   example)  # fmt: skip
+
+    def _housekeeping(self, conn: sqlite3.Connection, now: float) -> None:
+        self._handled += 1
+        if self._handled % PRUNE_EVERY == 1:
+            prune_messages(conn, now)
+            prune_rates(conn, now, self.settings.rate_limit_window_seconds)
+
+
+def parse_language_hint(country: str) -> str | None:
+    """The language a sender's country suggests, if any."""
+    return COUNTRY_LANGUAGE.get((country or "").upper())
+
+
+@dataclass(frozen=True)
+class _PlaceRef:
+    """A place as a session keeps it: the gazetteer's name and coordinates."""
+
+    name: str
+    latitude: float
+    longitude: float
+    country: str
+    outcode: str | None
+
+    @classmethod
+    def of(cls, place: Place) -> _PlaceRef:
+        """From a resolved place."""
+        return cls(place.name, place.latitude, place.longitude, place.country, place.outcode)
+
+    @classmethod
+    def of_session(cls, s: Session) -> _PlaceRef:
+        """From a stored session."""
+        assert s.latitude is not None and s.longitude is not None
+        return cls(s.place_name or "", s.latitude, s.longitude, s.country or "GB", s.outcode)
+
+    @property
+    def short_name(self) -> str:
+        """The name as a reply shows it."""
+        # "BN7 1EA (HMP & YOI Lewes)" -> the part a phone user recognises, kept short.
+        return self.name if len(self.name) <= 24 else self.name.split(" (")[0]
+
+    def as_place(self) -> Place:
+        """A Place to search from."""
+        return Place("", "coordinates", self.name, self.latitude, self.longitude, self.country,
+                     self.outcode)  # fmt: skip

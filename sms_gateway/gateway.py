@@ -1,0 +1,50 @@
+"""The running line: settings, signature checker, directory and state, per-request connections."""
+
+from __future__ import annotations
+
+import logging
+import time
+
+from directory.database import connect_state, open_state
+from directory.errors import ContentUnavailable
+from sms_gateway.content import ContentSource
+from sms_gateway.conversation import Inbound, Line, Outcome
+from sms_gateway.settings import GatewaySettings
+from sms_gateway.signature import SignatureChecker
+
+log = logging.getLogger(__name__)
+
+
+class Gateway:
+    """Everything a request needs, built once from the settings."""
+
+    def __init__(self, settings: GatewaySettings) -> None:
+        self.settings = settings
+        self.checker = SignatureChecker(settings.auth_token(), settings.webhook_url)
+        self.line = Line(settings)
+        self.content = ContentSource(settings.db)
+
+    def prepare(self) -> None:
+        """Create or migrate the state database once, before the first request."""
+        open_state(self.settings.state_db).close()
+
+    def handle(self, msg: Inbound) -> Outcome:
+        """Answer one text; never raises (an unexpected error gets a short generic reply)."""
+        try:
+            db = self.content.get()
+        except ContentUnavailable:
+            log.exception("the directory is not available")
+            return self.line.unavailable(msg)
+        # A connection of its own, opened and closed in this thread: never shared.
+        conn = connect_state(self.settings.state_db)
+        try:
+            return self.line.respond(conn, db, msg, time.time())
+        except Exception:
+            log.exception("unexpected error while answering a text")
+            return self.line.failed(msg)
+        finally:
+            conn.close()
+
+    def close(self) -> None:
+        """Release the directory."""
+        self.content.close()

@@ -1,0 +1,207 @@
+"""Understanding a text: a pure function from a message body to a `Command`. No I/O here.
+
+The keyword table and a place resolver are passed in, so the parser can be tested on its own and
+the gateway decides how places are looked up.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Literal, Protocol
+
+from directory.errors import PlaceNotFound, PlaceSuggestion
+from directory.folding import fold
+from directory.models import Place
+from sms_gateway import vocabulary as v
+
+Action = Literal["stop", "start", "help", "more", "details", "query", "unknown", "empty"]
+MAX_BODY = 480  # longer texts are read from their start only: nobody needs more to ask
+MAX_PLACE_WORDS = 6
+_NUMBER = re.compile(r"^\d{1,2}$")
+
+
+class KeywordTable(Protocol):
+    """What the parser needs from the directory's keyword index."""
+
+    @property
+    def max_words(self) -> int:
+        """The longest keyword, in words."""
+        ...
+
+    def lookup(self, folded: str) -> tuple[str, str] | None:
+        """(category key, language) of a folded keyword."""
+        ...
+
+
+PlaceResolver = Callable[[str], Place]
+
+
+@dataclass(frozen=True)
+class Command:
+    """What a text asks for."""
+
+    action: Action
+    language: str | None = None  # from a keyword or command word; None when nothing says
+    category: str | None = None
+    place: Place | None = None
+    place_suggestions: list[PlaceSuggestion] = field(default_factory=list)
+    place_missing: bool = False  # some words looked like a place but matched none
+    number: int | None = None
+    exact: bool = False  # the whole body was one of Twilio's own opt-out/in/help keywords
+    distress: bool = False
+    country_language: str | None = None  # the sender's country as a language hint
+
+
+def _fold_keys(table: dict[str, str]) -> dict[str, str]:
+    return {fold(k): lang for k, lang in table.items()}
+
+
+_STOP = _fold_keys(v.STOP_WORDS)
+_START = _fold_keys(v.START_WORDS)
+_HELP = _fold_keys(v.HELP_WORDS)
+_MORE = _fold_keys(v.MORE_WORDS)
+_DETAIL = frozenset(fold(w) for w in v.DETAIL_WORDS)
+_FILLER = frozenset(fold(w) for w in v.FILLER)
+_OPT_FILLER = frozenset(fold(w) for w in v.OPT_FILLER)
+_DISTRESS = tuple(fold(p) for p in v.DISTRESS)
+
+
+def normalise(body: str) -> list[str]:
+    """NFKC, fold (case, accents, Greek tonos), punctuation to spaces: the words of a text."""
+    text = unicodedata.normalize("NFKC", body[:MAX_BODY])
+    folded = fold(text)
+    return folded.split() if folded else []
+
+
+def _match(words: list[str], table: dict[str, str], start: int = 0) -> tuple[int, int, str] | None:
+    """The first (index, length, language) of a one- or two-word entry of the table."""
+    for i in range(start, len(words)):
+        for size in (2, 1):
+            if i + size <= len(words):
+                lang = table.get(" ".join(words[i : i + size]))
+                if lang:
+                    return i, size, lang
+    return None
+
+
+def _is_distress(words: list[str]) -> bool:
+    padded = " " + " ".join(words) + " "
+    return any(f" {phrase} " in padded or phrase in padded.split() for phrase in _DISTRESS)
+
+
+def _opt_command(words: list[str], table: dict[str, str]) -> str | None:
+    """The language of a stop/start near miss: a short text of only that word and filler."""
+    if not words or len(words) > 5:
+        return None
+    hit = _match(words, table)
+    if hit is None:
+        return None
+    i, size, lang = hit
+    rest = words[:i] + words[i + size :]
+    return lang if all(w in _OPT_FILLER or w in table for w in rest) else None
+
+
+def _keyword(words: list[str], keywords: KeywordTable) -> tuple[int, int, str, str] | None:
+    for i in range(len(words)):
+        for size in range(min(keywords.max_words, len(words) - i), 0, -1):
+            hit = keywords.lookup(" ".join(words[i : i + size]))
+            if hit:
+                return i, size, hit[0], hit[1]
+    return None
+
+
+def _resolve(
+    words: list[str], resolve: PlaceResolver, has_keyword: bool
+) -> tuple[Place | None, PlaceNotFound | None]:
+    """Try the words as one place, then shorter runs of them, longest first.
+
+    A guess from a misspelling counts only beside a keyword, and a town found inside a longer
+    sentence only beside a keyword too: "hello there" is not a text about Theres.
+    """
+    error: PlaceNotFound | None = None
+    try:
+        place = resolve(" ".join(words[:MAX_PLACE_WORDS]))
+        if has_keyword or not place.fuzzy:
+            return place, None
+    except PlaceNotFound as exc:
+        error = exc
+    runs = words[:MAX_PLACE_WORDS] if len(words) <= MAX_PLACE_WORDS else words[:3]
+    for size in range(min(len(runs), len(words)) - 1, 0, -1):
+        for start in range(0, len(runs) - size + 1):
+            try:
+                place = resolve(" ".join(runs[start : start + size]))
+            except PlaceNotFound:
+                continue
+            if not place.fuzzy and (has_keyword or place.kind != "town"):
+                return place, None
+    return None, error
+
+
+def parse(
+    body: str,
+    keywords: KeywordTable,
+    resolve: PlaceResolver,
+    from_country: str | None = None,
+) -> Command:
+    """Turn a text into a command: tokens in any order, keywords in any language, a place."""
+    country_language = v.COUNTRY_LANGUAGE.get((from_country or "").upper())
+    stripped = body.strip().casefold()
+    if stripped in v.TWILIO_STOP:
+        return Command("stop", exact=True, country_language=country_language)
+    if stripped in v.TWILIO_START:
+        return Command("start", exact=True, country_language=country_language)
+    if stripped in v.TWILIO_HELP:
+        return Command("help", exact=True, country_language=country_language)
+    words = normalise(body)
+    if not words:
+        return Command("empty", country_language=country_language)
+    distress = _is_distress(words)
+    base = {"distress": distress, "country_language": country_language}
+    lang = _opt_command(words, _STOP)
+    if lang and not distress:
+        return Command("stop", language=lang, **base)  # type: ignore[arg-type]
+    lang = _opt_command(words, _START)
+    if lang:
+        return Command("start", language=lang, **base)  # type: ignore[arg-type]
+
+    keyword = _keyword(words, keywords)
+    rest = words
+    category = language = None
+    if keyword:
+        i, size, category, language = keyword
+        rest = words[:i] + words[i + size :]
+    meaningful = [w for w in rest if w not in _FILLER]
+
+    numbers = [w for w in meaningful if _NUMBER.match(w)]
+    if numbers and not category and all(w in _DETAIL or _NUMBER.match(w) for w in meaningful):
+        return Command("details", number=int(numbers[0]), **base)  # type: ignore[arg-type]
+    if not category and meaningful:
+        more = _match(meaningful, _MORE)
+        if more and more[1] == len(meaningful):
+            return Command("more", language=more[2], **base)  # type: ignore[arg-type]
+        help_word = _match(meaningful, _HELP)
+        if help_word and help_word[1] == len(meaningful):
+            return Command("help", language=help_word[2], **base)  # type: ignore[arg-type]
+
+    place, error = (
+        _resolve(meaningful, resolve, category is not None) if meaningful else (None, None)
+    )
+    if category or place:
+        return Command(
+            "query",
+            language=language,
+            category=category,
+            place=place,
+            place_suggestions=error.suggestions if (error and not place) else [],
+            place_missing=bool(error and not place),
+            **base,  # type: ignore[arg-type]
+        )
+    return Command(
+        "unknown",
+        place_suggestions=error.suggestions if error else [],
+        place_missing=error is not None,
+        **base,  # type: ignore[arg-type]
+    )

@@ -1,0 +1,183 @@
+"""Composing replies within their segment budget: pages in two segments, prompts in one.
+
+Pure functions over the core's dataclasses and a `Wording`; nothing here reads a database.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from urllib.parse import urlparse
+
+from directory.models import PrisonVisiting, ServiceDetail, ServiceResult
+from sms_gateway import templates as t
+from sms_gateway.gsm import count_segments
+from sms_gateway.templates import Wording
+
+PAGE_SEGMENTS = 2
+PROMPT_SEGMENTS = 1
+KM_PER_MILE = 1.609344
+
+
+def truncate(text: str, segments: int) -> str:
+    """Cut a text at a word so that it fits in `segments` (a last resort; budgets come first)."""
+    if count_segments(text).segments <= segments:
+        return text
+    low, high = 0, len(text)
+    while low < high:  # the longest prefix (plus "...") that fits
+        mid = (low + high + 1) // 2
+        if count_segments(text[:mid].rstrip() + "...").segments <= segments:
+            low = mid
+        else:
+            high = mid - 1
+    cut = text[:low]
+    if " " in cut[len(cut) // 2 :]:
+        cut = cut[: cut.rindex(" ")]
+    return cut.rstrip(" ,.;:") + "..."
+
+
+def prompt(w: Wording, msgid: str, **values: object) -> str:
+    """A prompt or error: one segment."""
+    return truncate(w(msgid, **values), PROMPT_SEGMENTS)
+
+
+def _distance(km: float | None, miles: bool) -> str:
+    if km is None:
+        return ""
+    value = km / KM_PER_MILE if miles else km
+    unit = "mi" if miles else "km"
+    return f"{value:.0f}{unit}" if value >= 10 else f"{value:.1f}{unit}"
+
+
+def _contact(result: ServiceResult) -> str:
+    if result.phones:
+        return result.phones[0].number
+    if result.url:
+        host = urlparse(result.url).netloc or result.url
+        return host.removeprefix("www.")
+    return ""
+
+
+def _short(name: str, limit: int) -> str:
+    return name if len(name) <= limit else name[: limit - 1].rstrip() + "."
+
+
+def _line(w: Wording, number: int | None, r: ServiceResult, limit: int, miles: bool) -> str:
+    parts = [f"{number}." if number is not None else "-", _short(w.clean(r.name), limit)]
+    if not r.assured_date:
+        parts[-1] += "*"
+    distance = _distance(r.distance_km, miles)
+    if distance:
+        parts.append(distance)
+    contact = _contact(r)
+    if contact:
+        parts.append(w.clean(contact))
+    return " ".join(parts)
+
+
+def results_page(
+    w: Wording,
+    *,
+    topic: str,
+    place: str,
+    local: Sequence[ServiceResult],
+    national: Sequence[ServiceResult],
+    first_number: int,
+    has_more: bool,
+    miles: bool,
+) -> str:
+    """One page of results, nearest first, national ones after; always within two segments."""
+    attempts = [(40, len(national)), (28, len(national)), (28, 1), (22, 1), (22, 0), (16, 0)]
+    text = ""
+    for limit, national_count in attempts:
+        lines = [w(t.RESULTS_HEAD, topic=topic, place=place)]
+        if not local:
+            lines = [w(t.NONE_FOUND, topic=topic, place=place)]
+        number = first_number
+        for r in local:
+            lines.append(_line(w, number, r, limit, miles))
+            number += 1
+        shown_national = list(national[:national_count])
+        if shown_national:
+            lines.append(w(t.NATIONAL_HEAD))
+            for r in shown_national:
+                lines.append(_line(w, number, r, limit, miles))
+                number += 1
+        if any(not r.assured_date for r in [*local, *shown_national]):
+            lines.append(w(t.UNCHECKED))
+        if number > first_number:
+            lines.append(w(t.MORE_HINT if has_more else t.NUMBER_HINT))
+        text = "\n".join(lines)
+        if count_segments(text).segments <= PAGE_SEGMENTS:
+            return text
+    return truncate(text, PAGE_SEGMENTS)
+
+
+def details(w: Wording, d: ServiceDetail) -> str:
+    """Full details of one service: phones, address, hours, web; two segments."""
+    lines = [w.clean(d.name if d.name == d.organization else f"{d.name} ({d.organization})")]
+    if d.phones:
+        numbers = "; ".join(
+            p.number + (f" ({p.description})" if p.description and i == 0 else "")
+            for i, p in enumerate(d.phones[:2])
+        )
+        lines.append(w.clean(f"{w.raw(t.TEL)}: {numbers}"))
+    if d.address:
+        lines.append(w.clean(", ".join(d.address.lines())))
+    if d.hours:
+        lines.append(f"{w.clean(w.raw(t.HOURS))}: {w.schedule(d.hours)}")
+    if d.url:
+        lines.append(w.clean(d.url.removeprefix("https://").removeprefix("http://").rstrip("/")))
+    if not d.verified:
+        lines.append(w(t.UNCHECKED).lstrip("*"))
+    if d.description:
+        lines.append(w.clean(d.description))
+    text = "\n".join(lines)
+    return truncate(text, PAGE_SEGMENTS)
+
+
+def helpline_line(w: Wording, msgid: str, helpline: ServiceResult) -> str:
+    """ "To talk now: Samaritans 116 123" (or the distress wording)."""
+    phone = helpline.phones[0].number if helpline.phones else _contact(helpline)
+    return w(msgid, name=w.clean(helpline.name), phone=phone)
+
+
+def menu(w: Wording, example: str, topics: Sequence[str], helpline: ServiceResult | None) -> str:
+    """The short menu with an example, and one national helpline; two segments."""
+    tail = "\n" + helpline_line(w, t.TALK_NOW, helpline) if helpline else ""
+    shown = list(topics)
+    while True:
+        text = w(t.MENU, example=example, topics=", ".join(shown)) + tail
+        if count_segments(text).segments <= PAGE_SEGMENTS or len(shown) <= 3:
+            return truncate(text, PAGE_SEGMENTS)
+        shown.pop()
+
+
+def topics_near(w: Wording, place: str, topics: Sequence[str], example: str) -> str:
+    """The topics with services near a place; two segments."""
+    shown = list(topics)
+    while True:
+        text = w(t.TOPICS_NEAR, place=place, topics=", ".join(shown), example=example)
+        if count_segments(text).segments <= PAGE_SEGMENTS or len(shown) <= 3:
+            return truncate(text, PAGE_SEGMENTS)
+        shown.pop()
+
+
+def prison_page(w: Wording, visiting: PrisonVisiting, topics: Sequence[str], place: str) -> str:
+    """A prison's visits booking line and times first, then a short menu; two segments."""
+    name = w.clean(visiting.display_name)
+    if visiting.visits_phone:
+        slots = w.schedule(visiting.visit_slots) if visiting.visit_slots else ""
+        head = w(t.PRISON_VISITS, prison=name, phone=visiting.visits_phone, slots=slots).rstrip()
+    else:
+        head = w(t.PRISON_NO_PHONE, prison=name)
+    text = head + "\n" + w(t.PRISON_MENU, topics=", ".join(topics), place=place)
+    return text if count_segments(text).segments <= PAGE_SEGMENTS else truncate(head, 2)
+
+
+def with_distress(w: Wording, helpline: ServiceResult | None, reply: str) -> str:
+    """Put the 24-hour helpline first; keep the reply's first part if there is room."""
+    if helpline is None:
+        return reply
+    first = helpline_line(w, t.DISTRESS, helpline)
+    combined = first + ("\n" + reply if reply else "")
+    return combined if count_segments(combined).segments <= PAGE_SEGMENTS else first

@@ -1,0 +1,116 @@
+"""The SMS line's words in every language: gettext domain `sms` in sms_gateway/locale.
+
+`N_` marks a source string; `Wording(language)` translates, fills and sanitises it for GSM-7.
+"""
+
+from __future__ import annotations
+
+import gettext
+from pathlib import Path
+
+from directory.i18n import load_translations
+from sms_gateway.gsm import sanitise
+
+LOCALE_DIR = Path(__file__).resolve().parent / "locale"
+DOMAIN = "sms"
+LANGUAGES = ("en", "es", "pt", "de", "el", "ro", "cy", "pl")
+
+
+def N_(text: str) -> str:
+    """Mark a string for translation without translating it here."""
+    return text
+
+
+# Prompts and errors: one segment each.
+ASK_PLACE = N_("{topic}: where? Text it with a postcode or town, e.g. {keyword} BN7")
+PLACE_NOT_FOUND = N_("We could not find that place. Text a postcode or town, e.g. {example}")
+DID_YOU_MEAN = N_("Did you mean {places}?")
+NO_MORE = N_("No more results. Text another topic and place, e.g. {example}")
+NOTHING_TO_SHOW = N_("Nothing to show more of. Text a topic and place, e.g. {example}")
+NO_SUCH_RESULT = N_("No result {number} in your last list. Text a topic and place, e.g. {example}")
+STOPPED = N_("You will get no more texts from us. To start again, text START.")
+STARTED = N_("Welcome back. Text a topic and your postcode, e.g. {example}")
+PLEASE_WAIT = N_("Please wait a few minutes before you text again.")
+ERROR = N_("Sorry, something went wrong. Please try again later.")
+UNAVAILABLE = N_("Sorry, the directory is not available now. Please try again later.")
+NONE_FOUND = N_("No {topic} services found near {place} yet.")
+# Parts of pages (a page fits in two segments).
+MENU = N_("Text a topic and your postcode or town, e.g. {example}. Topics: {topics}")
+TALK_NOW = N_("To talk now: {name} {phone}")
+DISTRESS = N_("Please call {name} now on {phone}, free, day or night.")
+RESULTS_HEAD = N_("{topic} near {place}:")
+NATIONAL_HEAD = N_("UK-wide:")
+MORE_HINT = N_("Text MORE for more, or a number for details.")
+NUMBER_HINT = N_("Text a number for details.")
+UNCHECKED = N_("*not yet checked")
+TOPICS_NEAR = N_("Near {place}: {topics}. Text one with your place, e.g. {example}")
+PRISON_VISITS = N_("{prison} visits: book on {phone}. {slots}")
+PRISON_NO_PHONE = N_("{prison} visits: we have no booking number yet.")
+PRISON_MENU = N_("Also: text {topics} with {place}.")
+TEL = N_("Tel")
+HOURS = N_("Hours")
+WEB = N_("Web")
+DAYS = (N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"), N_("Sat"), N_("Sun"))
+DAY_WORDS = {"Daily": N_("Daily"), "24 hours": N_("24 hours")}
+
+PROMPTS = {
+    "ASK_PLACE": ASK_PLACE,
+    "PLACE_NOT_FOUND": PLACE_NOT_FOUND,
+    "NO_MORE": NO_MORE,
+    "NOTHING_TO_SHOW": NOTHING_TO_SHOW,
+    "NO_SUCH_RESULT": NO_SUCH_RESULT,
+    "STOPPED": STOPPED,
+    "STARTED": STARTED,
+    "PLEASE_WAIT": PLEASE_WAIT,
+    "ERROR": ERROR,
+    "UNAVAILABLE": UNAVAILABLE,
+    "NONE_FOUND": NONE_FOUND,
+}
+PAGE_PARTS = {
+    "MENU": MENU,
+    "TALK_NOW": TALK_NOW,
+    "DISTRESS": DISTRESS,
+    "RESULTS_HEAD": RESULTS_HEAD,
+    "NATIONAL_HEAD": NATIONAL_HEAD,
+    "MORE_HINT": MORE_HINT,
+    "NUMBER_HINT": NUMBER_HINT,
+    "UNCHECKED": UNCHECKED,
+    "TOPICS_NEAR": TOPICS_NEAR,
+    "PRISON_VISITS": PRISON_VISITS,
+    "PRISON_NO_PHONE": PRISON_NO_PHONE,
+    "PRISON_MENU": PRISON_MENU,
+    "DID_YOU_MEAN": DID_YOU_MEAN,
+    "TEL": TEL,
+    "HOURS": HOURS,
+    "WEB": WEB,
+}
+
+
+class Wording:
+    """Translated, GSM-7-sanitised text for one language."""
+
+    def __init__(self, language: str) -> None:
+        self.language = language if language in LANGUAGES else "en"
+        self._catalogue: gettext.NullTranslations = load_translations(
+            LOCALE_DIR, DOMAIN, self.language
+        )
+
+    def raw(self, msgid: str) -> str:
+        """The translation of a source string, unsanitised."""
+        return self._catalogue.gettext(msgid)
+
+    def __call__(self, msgid: str, **values: object) -> str:
+        """Translate, fill in and sanitise."""
+        return self.clean(self.raw(msgid).format(**values))
+
+    def clean(self, text: str) -> str:
+        """Sanitise text (e.g. from the directory) for this language's SMS."""
+        return sanitise(text, self.language)
+
+    def schedule(self, text: str) -> str:
+        """An hours-grammar text ("Sat 13:45-15:45; Sun ...") with translated day names."""
+        names = dict(zip(("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"), DAYS, strict=True))
+        names.update(DAY_WORDS)
+        for english, msgid in sorted(names.items(), key=lambda kv: -len(kv[0])):
+            text = text.replace(english, self.raw(msgid))
+        return self.clean(text)
