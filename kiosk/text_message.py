@@ -12,15 +12,16 @@ MAX_CHARS = 459  # three UCS-2 segments at most (Greek or Romanian need UCS-2)
 
 def compose_text(detail: ServiceDetail, _: Callable[[str], str], centre_name: str = "") -> str:
     """Name, phones, hours, address and web link of one service, then where it came from."""
+    phone_word, open_word = _("Phone"), _("Open")
     lines = [detail.name]
     for phone in detail.phones[:3]:
         lines.append(
-            f"{_('Phone')}: {phone.number}"
+            f"{phone_word}: {phone.number}"
             + (f" ({phone.description})" if phone.description else "")
         )
     hours = hours_in_words(detail.hours, _)
     if hours:
-        lines.append(f"{_('Open')}: " + "; ".join(hours))
+        lines.append(f"{open_word}: " + "; ".join(hours))
     if detail.address:
         lines.append(", ".join(detail.address.lines()))
     if detail.url:

@@ -83,7 +83,7 @@ class EntryScreen(KioskModal):
             yield Button(_("Search"), id="search", classes="-primary")
 
     def _shown(self) -> str:
-        return f" {self.typed}▏" if self.typed else f" ▏{self._('(nothing typed yet)')}"
+        return f" {self.typed}▏" if self.typed else " ▏" + self._("(nothing typed yet)")
 
     def on_mount(self) -> None:
         """Fit the keypad to the screen width."""

@@ -34,7 +34,8 @@ class StillThereScreen(KioskModal):
         """The question, the countdown and the button."""
         _ = self._
         with Vertical():
-            yield Static(f"[b]{_('Still there?')}[/b]")
+            question = _("Still there?")
+            yield Static(f"[b]{question}[/b]")
             yield Static(self._countdown(), id="countdown")
             yield Button(_("Yes, I am still here"), id="still-here", classes="-primary")
 

@@ -53,7 +53,8 @@ class VisitingScreen(KioskScreen):
         with VerticalScroll(id="visiting-text"):
             yield Static(self._text(), id="visiting-content")
             if self.travel:
-                yield Static(f"[b u]{_('Help with travel costs')}[/b u]")
+                heading = _("Help with travel costs")
+                yield Static(f"[b u]{heading}[/b u]")
             for result in self.travel:
                 phone = f"☎ {result.phones[0].number}" if result.phones else ""
                 checked = (
@@ -74,9 +75,10 @@ class VisitingScreen(KioskScreen):
         v = self.visiting
         out = [f"[b]{escape(v.display_name)}[/b]", escape(", ".join(v.address.lines()))]
         slots = hours_in_words(v.visit_slots, _)
-        out += ["", f"[b u]{_('Visit times')}[/b u]"]
+        times, book = _("Visit times"), _("Book a visit")
+        out += ["", f"[b u]{times}[/b u]"]
         out += [escape(s) for s in slots] or [_("Ask the visitor centre staff.")]
-        out += ["", f"[b u]{_('Book a visit')}[/b u]"]
+        out += ["", f"[b u]{book}[/b u]"]
         if v.visits_phone:
             out.append(_("Phone: {number}").format(number=v.visits_phone))
         if v.visits_email:
