@@ -8,6 +8,8 @@ from directory.records import MetadataRecord, OrganizationRecord, ServiceRecord
 from directory.spreadsheet import MANAGED_COLUMNS, flat_row
 
 ORGANIZATION_FIELDS = ("name", "description", "email", "website", "source")
+# HSDS requires previous_value and replacement_value; this stands for "there was none".
+NO_VALUE = "(empty)"
 
 
 @dataclass(frozen=True)
@@ -90,11 +92,11 @@ class ChangeSet:
                 )
             elif c.action == "create":
                 rows.append(
-                    MetadataRecord(c.uuid, c.kind, when, "create", "*", "", c.ref, updated_by)
+                    MetadataRecord(c.uuid, c.kind, when, "create", "*", NO_VALUE, c.ref, updated_by)
                 )
             else:
                 rows.append(
-                    MetadataRecord(c.uuid, c.kind, when, "delete", "*", c.ref, "", updated_by)
+                    MetadataRecord(c.uuid, c.kind, when, "delete", "*", c.ref, NO_VALUE, updated_by)
                 )
         return rows
 

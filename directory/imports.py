@@ -19,7 +19,13 @@ from directory.changes import ChangeSet, organization_changes, service_changes
 from directory.database import ContentDB
 from directory.errors import DataValidationError, ValidationIssue
 from directory.places import normalise_postcode
-from directory.records import OrganizationRecord, ServiceRecord, Sources, TranslationRecord
+from directory.records import (
+    MetadataRecord,
+    OrganizationRecord,
+    ServiceRecord,
+    Sources,
+    TranslationRecord,
+)
 from directory.snapshot import read_sources
 from directory.sources import (
     LANG,
@@ -55,6 +61,7 @@ class ImportPlan:
 
     sources: Sources
     changes: ChangeSet
+    history: list[MetadataRecord] = dataclasses.field(default_factory=list)
 
 
 def read_organizations_sheet(
@@ -300,12 +307,14 @@ def import_into(
     """Import `source` into the directory file behind `db`; with dry_run, only report."""
     current = read_sources(db, progress)
     plan = plan_import(current, source, progress)
-    if dry_run or plan.changes.empty:
+    if dry_run or (plan.changes.empty and not plan.history):
         return plan.changes
     files = sorted(p for p in source.rglob("*") if p.is_file()) if source.is_dir() else [source]
     plan.sources.fingerprint = fingerprint(files)
-    plan.sources.metadata = current.metadata + plan.changes.metadata(
-        updated_by, date.today().isoformat()
+    plan.sources.metadata = (
+        current.metadata
+        + plan.history
+        + plan.changes.metadata(updated_by, date.today().isoformat())
     )
     install_database(plan.sources, db.path, progress)
     return plan.changes
