@@ -1,0 +1,161 @@
+"""Printouts fixtures: PDFs read back (pypdf, poppler), QR codes decoded (zbar), a real CUPS."""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+import subprocess
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+QUEUE = "WaypostPDF"
+PPD = Path("/usr/share/ppd/cups-pdf/CUPS-PDF_opt.ppd")
+MM = 72 / 25.4
+
+
+def _need(tool: str) -> str:
+    path = shutil.which(tool)
+    if path is None:
+        pytest.fail(
+            f"{tool} is missing: run `make system-deps` as root (poppler-utils, zbar-tools, cups)."
+        )
+    return path
+
+
+def page_sizes_mm(pdf: bytes) -> list[tuple[float, float]]:
+    """Every page's media box in millimetres."""
+    reader = PdfReader(io.BytesIO(pdf))
+    return [(float(p.mediabox.width) / MM, float(p.mediabox.height) / MM) for p in reader.pages]
+
+
+def page_text(pdf: bytes, page: int) -> str:
+    """One page's text from pdftotext (1-based page), whitespace collapsed to single spaces."""
+    done = subprocess.run(
+        [_need("pdftotext"), "-f", str(page), "-l", str(page), "-", "-"],
+        input=pdf,
+        capture_output=True,
+        check=True,
+    )
+    return " ".join(done.stdout.decode("utf-8").replace("\u00a0", " ").split())
+
+
+def decode_qr(pdf: bytes, page: int, dpi: int = 300) -> list[str]:
+    """Render one page with pdftoppm and decode every QR code on it with zbarimg."""
+    with tempfile.TemporaryDirectory() as folder:
+        source = Path(folder) / "in.pdf"
+        source.write_bytes(pdf)
+        stem = Path(folder) / "page"
+        render = [_need("pdftoppm"), "-r", str(dpi), "-gray", "-png", "-singlefile"]
+        render += ["-f", str(page), "-l", str(page), str(source), str(stem)]
+        subprocess.run(render, check=True)
+        scan = [_need("zbarimg"), "--quiet", "--raw", "-Sdisable", "-Sqrcode.enable", "-Sbinary"]
+        done = subprocess.run([*scan, f"{stem}.png"], capture_output=True)
+    # zbarimg exits 4 when it finds nothing; the caller's assertion then says what was expected.
+    return done.stdout.decode("utf-8").splitlines()
+
+
+def fonts_of(pdf: bytes) -> list[tuple[str, bool]]:
+    """(BaseFont, embedded) for every font used on every page."""
+    reader = PdfReader(io.BytesIO(pdf))
+    found: dict[str, bool] = {}
+    for page in reader.pages:
+        resources = page.get("/Resources")
+        fonts = resources.get_object().get("/Font") if resources else None
+        for ref in (fonts.get_object() if fonts else {}).values():
+            font = ref.get_object()
+            descriptor = font.get("/FontDescriptor")
+            if descriptor is None and "/DescendantFonts" in font:
+                descriptor = font["/DescendantFonts"][0].get_object().get("/FontDescriptor")
+            desc = descriptor.get_object() if descriptor is not None else {}
+            embedded = any(k in desc for k in ("/FontFile", "/FontFile2", "/FontFile3"))
+            found[str(font["/BaseFont"])] = embedded
+    return sorted(found.items())
+
+
+@pytest.fixture(scope="session")
+def pdf_tools() -> None:
+    """Fail clearly (never skip) when poppler or zbar are missing."""
+    for tool in ("pdftotext", "pdftoppm", "zbarimg"):
+        _need(tool)
+
+
+@pytest.fixture
+def read_pdf() -> dict[str, Callable[..., object]]:
+    """The read-back helpers, as a fixture (tests are imported in importlib mode)."""
+    return {
+        "sizes": page_sizes_mm,
+        "text": page_text,
+        "qr": decode_qr,
+        "fonts": fonts_of,
+    }
+
+
+def _scheduler_running() -> bool:
+    done = subprocess.run(["lpstat", "-r"], capture_output=True, text=True)
+    return "is running" in done.stdout and "not" not in done.stdout
+
+
+@pytest.fixture(scope="session")
+def cups_queue() -> Iterator[tuple[str, Path]]:
+    """A real CUPS scheduler with a cups-pdf queue; yields (queue, folder the PDFs land in).
+
+    Starts /usr/sbin/cupsd when none is running and stops it (by its pid) afterwards.
+    """
+    if os.geteuid() != 0:
+        pytest.fail("The CUPS tests need root (to start cupsd and add a queue); CI runs as root.")
+    for tool in ("lp", "lpstat", "lpadmin"):
+        _need(tool)
+    if not Path("/usr/sbin/cupsd").exists() or not PPD.exists():
+        pytest.fail("cupsd or the cups-pdf PPD is missing: run `make system-deps` as root.")
+    started: subprocess.Popen[bytes] | None = None
+    if not _scheduler_running():
+        started = subprocess.Popen(
+            ["/usr/sbin/cupsd", "-f"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
+        deadline = time.monotonic() + 15
+        while not _scheduler_running():
+            if time.monotonic() > deadline or started.poll() is not None:
+                started.kill()
+                pytest.fail("cupsd did not start within 15 s.")
+            time.sleep(0.1)
+    subprocess.run(
+        ["lpadmin", "-p", QUEUE, "-E", "-v", "cups-pdf:/", "-P", str(PPD)],
+        check=True,
+        capture_output=True,
+    )
+    # cups-pdf writes to the submitting user's ~/PDF (see /etc/cups/cups-pdf.conf: Out ${HOME}/PDF).
+    yield QUEUE, Path.home() / "PDF"
+    if started is not None:
+        started.terminate()
+        try:
+            started.wait(10)
+        except subprocess.TimeoutExpired:
+            started.kill()
+            started.wait()
+
+
+def wait_for_output(folder: Path, token: str, timeout: float = 30.0) -> bytes:
+    """The PDF cups-pdf wrote for the job whose title contains token."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if folder.is_dir():
+            for path in sorted(folder.glob(f"*{token}*.pdf")):
+                data = path.read_bytes()
+                if data.rstrip().endswith(b"%%EOF"):
+                    path.unlink()
+                    return data
+        time.sleep(0.2)
+    listing = sorted(p.name for p in folder.glob("*")) if folder.is_dir() else "missing"
+    raise AssertionError(f"no cups-pdf output for {token!r} in {folder} (found {listing})")
+
+
+@pytest.fixture
+def printed() -> Callable[[Path, str], bytes]:
+    """A function that waits for cups-pdf's output for a job title token."""
+    return wait_for_output
