@@ -1,0 +1,161 @@
+"""`waypost stale` and `waypost verify`: the volunteers' phone-round of out-of-date entries."""
+
+from __future__ import annotations
+
+import csv
+import getpass
+import sys
+from datetime import date
+from pathlib import Path
+
+import click
+from rich.console import Console
+from rich.table import Table
+
+from directory.database import open_content
+from directory.settings import CommonSettings
+from directory.staleness import StaleOrganization, stale_services, verify_service
+from printouts.call_list import call_list_pdf
+from waypost.options import UserError, db_option, friendly_errors, settings_for
+
+CSV_COLUMNS = (
+    "organization_id",
+    "organization",
+    "service_id",
+    "service",
+    "status",
+    "phones",
+    "assured_date",
+    "assured_by",
+)
+
+
+def _phones(service: object) -> str:
+    return "; ".join(
+        p.number + (f" ({p.description})" if p.description else "")
+        for p in getattr(service, "phones", [])
+    )
+
+
+def _table(groups: list[StaleOrganization], months: int) -> None:
+    console = Console()
+    count = sum(len(g.services) for g in groups)
+    if not groups:
+        console.print(f"Every service has been checked in the last {months} month(s).")
+        return
+    table = Table(title=f"{count} service(s) to check (older than {months} months, or never)")
+    for column in ("organisation", "service id", "service", "phone", "last checked"):
+        table.add_column(column)
+    for g in groups:
+        for i, s in enumerate(g.services):
+            table.add_row(
+                g.name if i == 0 else "",
+                s.service_id,
+                s.name,
+                _phones(s) or "-",
+                s.assured_date or "never",
+            )
+    console.print(table)
+
+
+def _csv(groups: list[StaleOrganization], out: object) -> None:
+    writer = csv.writer(out, lineterminator="\n")  # type: ignore[arg-type]
+    writer.writerow(CSV_COLUMNS)
+    for g in groups:
+        for s in g.services:
+            writer.writerow(
+                [
+                    g.organization_id,
+                    g.name,
+                    s.service_id,
+                    s.name,
+                    s.status,
+                    _phones(s),
+                    s.assured_date or "",
+                    s.assured_by or "",
+                ]
+            )
+
+
+@click.command("stale")
+@click.option(
+    "--months",
+    type=click.IntRange(min=0),
+    default=6,
+    show_default=True,
+    help="List services last checked more than this many months ago.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "csv", "pdf"]),
+    default="table",
+    show_default=True,
+    help="table on screen, csv for a spreadsheet, pdf to print.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write to this file (needed for pdf; csv goes to the screen without it).",
+)
+@db_option
+@click.pass_context
+def stale_command(
+    ctx: click.Context, months: int, fmt: str, output: Path | None, db: Path | None
+) -> None:
+    """List services whose details have not been checked recently: a call list for volunteers.
+
+    Services never checked, or checked more than --months ago, are grouped by organisation with
+    their phone numbers, so one call can cover several. Print it with --format pdf -o list.pdf.
+    After each call, run `waypost verify SERVICE_ID --by YOUR_NAME`.
+    """
+    settings = settings_for(ctx, CommonSettings, db=db)
+    with friendly_errors(), open_content(settings.db) as content:
+        groups = stale_services(content, months)
+    if fmt == "table":
+        _table(groups, months)
+    elif fmt == "csv":
+        if output:
+            with output.open("w", encoding="utf-8-sig", newline="") as handle:
+                _csv(groups, handle)
+        else:
+            _csv(groups, sys.stdout)
+    else:
+        if output is None:
+            raise UserError("A PDF needs a file to go to: add -o call-list.pdf")
+        output.parent.mkdir(parents=True, exist_ok=True)
+        output.write_bytes(call_list_pdf(groups, months, date.today(), settings.centre_name))
+    if output:
+        count = sum(len(g.services) for g in groups)
+        click.echo(f"Wrote {count} service(s) to check to {output}.", err=True)
+
+
+@click.command("verify")
+@click.argument("service_id")
+@click.option(
+    "--by",
+    "checked_by",
+    default=None,
+    help="Who checked it (default: your login name). Recorded with the date.",
+)
+@db_option
+@click.pass_context
+def verify_command(
+    ctx: click.Context, service_id: str, checked_by: str | None, db: Path | None
+) -> None:
+    """Mark SERVICE_ID as checked today, after you have confirmed its details.
+
+    Sets its "last checked" date (shown on the kiosk and cards) to today, records who checked
+    it, and keeps the change in the directory's history.
+    """
+    settings = settings_for(ctx, CommonSettings, db=db)
+    who = checked_by or getpass.getuser()
+    with friendly_errors(), open_content(settings.db) as content:
+        previous = verify_service(content, service_id, who)
+    before = f"last checked {previous}" if previous else "never checked before"
+    click.echo(f"Marked {service_id} as checked today by {who} ({before}).")
+
+
+COMMANDS = [stale_command, verify_command]
