@@ -13,7 +13,7 @@ from textual.widgets import Button, Static
 
 from directory import DirectoryError, PlaceNotFound
 from kiosk.screens.base import KioskModal
-from kiosk.widgets.keypad import LETTERS, Keypad
+from kiosk.widgets.keypad import LETTERS, Keypad, quick_button
 from kiosk.widgets.notice import Notice
 
 MAX_TYPED = 40
@@ -77,8 +77,8 @@ class EntryScreen(KioskModal):
         yield Keypad(LETTERS, 6, id="keypad")
         with Horizontal(id="entry-actions"):
             yield Button(_("Back"), id="back")
-            yield Button(_("Space"), id="space")
-            yield Button(_("Delete"), id="delete")
+            yield quick_button(_("Space"), id="space")
+            yield quick_button(_("Delete"), id="delete")
             yield Button(_("Clear"), id="clear")
             yield Button(_("Search"), id="search", classes="-primary")
 
