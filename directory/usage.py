@@ -1,4 +1,13 @@
-"""Anonymous daily usage counts: no sender, no message, only what and roughly where."""
+"""Anonymous daily usage counts: no sender, no message, only what and roughly where.
+
+Event names the monthly report (directory/usage_report.py) relies on; keep them stable:
+
+- sms: "search" (keyword = category key, area = outward code, language, found, segments),
+  "prison" and "place_only" (the other answers to a question about a place). These three are
+  the report's "SMS conversations". "more" is a follow-up, not a new conversation. "optout"
+  and "distress" are counted on their own. Segments are summed over every sms event.
+- kiosk: "search", "view", "print", "text" (keyword = category key, language).
+"""
 
 from __future__ import annotations
 
