@@ -56,7 +56,10 @@ class Command:
 
 
 def _fold_keys(table: dict[str, str]) -> dict[str, str]:
-    return {fold(k): lang for k, lang in table.items()}
+    folded: dict[str, str] = {}
+    for word, lang in table.items():
+        folded.setdefault(fold(word), lang)  # the first listed wins (English "menu")
+    return folded
 
 
 _STOP = _fold_keys(v.STOP_WORDS)
@@ -69,11 +72,21 @@ _OPT_FILLER = frozenset(fold(w) for w in v.OPT_FILLER)
 _DISTRESS = tuple(fold(p) for p in v.DISTRESS)
 
 
+_LATIN_TO_GREEK = str.maketrans("abehikmnoptyxz", "αβεηικμνορτυχζ")
+
+
+def _greek_word(word: str) -> str:
+    # Replies write Greek with Latin look-alikes (GSM-7); texts copied back mix both scripts.
+    if any("\u03b1" <= ch <= "\u03c9" for ch in word):
+        return word.translate(_LATIN_TO_GREEK)
+    return word
+
+
 def normalise(body: str) -> list[str]:
     """NFKC, fold (case, accents, Greek tonos), punctuation to spaces: the words of a text."""
     text = unicodedata.normalize("NFKC", body[:MAX_BODY])
     folded = fold(text)
-    return folded.split() if folded else []
+    return [_greek_word(w) for w in folded.split()] if folded else []
 
 
 def _match(words: list[str], table: dict[str, str], start: int = 0) -> tuple[int, int, str] | None:
