@@ -44,9 +44,10 @@ class _Pages:
         c.setFont(BOLD, 13)
         c.drawString(MARGIN, top - MARGIN, self.title)
         c.setFont(REGULAR, 8.5)
-        c.drawString(MARGIN, top - MARGIN - 5 * MM, self.subtitle)
+        for i, line in enumerate(self.subtitle.split("\n")):
+            c.drawString(MARGIN, top - MARGIN - (5 + 4 * i) * MM, line)
         c.drawRightString(A4[0] - MARGIN, top - MARGIN, f"Page {self.page}")
-        self.y = top - MARGIN - 12 * MM
+        self.y = top - MARGIN - 16 * MM
 
     def need(self, height: float) -> None:
         """Start a new page unless `height` points fit on this one."""
@@ -102,7 +103,7 @@ def call_list_pdf(
         f"{count} service(s) not checked in the last {months} month(s), or never; "
         f"made {generated.isoformat()}"
         + (f" for {centre}" if centre else "")
-        + ". When done: waypost verify SERVICE_ID --by YOUR_NAME"
+        + ".\nAfter each call: waypost verify SERVICE_ID --by YOUR_NAME"
     )
     pages = _Pages(canvas, title, subtitle)
     if not groups:

@@ -6,8 +6,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-import qrcode
-from qrcode.constants import ERROR_CORRECT_M
+import segno
 from reportlab.pdfgen.canvas import Canvas
 
 QUIET_MODULES = 4
@@ -55,12 +54,15 @@ class QrMatrix:
         return len(self.rows)
 
 
-def make_matrix(payload: str, error_correction: int = ERROR_CORRECT_M) -> QrMatrix:
-    """Encode a payload as a full QR symbol (never Micro QR), the smallest version that fits."""
-    code = qrcode.QRCode(error_correction=error_correction, border=0)
-    code.add_data(payload.encode("utf-8"))
-    code.make(fit=True)
-    return QrMatrix([[bool(m) for m in row] for row in code.get_matrix()], int(code.version))
+def make_matrix(payload: str, error: str = "m") -> QrMatrix:
+    """Encode a payload as a full QR symbol (never Micro QR), the smallest version that fits.
+
+    Non-ASCII payloads (Greek, Romanian names) carry a UTF-8 ECI header, so that readers do not
+    guess another encoding (zbar, for one, reads unmarked UTF-8 bytes as Shift JIS).
+    """
+    code = segno.make_qr(payload, error=error, encoding="utf-8", eci=not payload.isascii())
+    rows = [[bool(m) for m in row] for row in code.matrix_iter(scale=1, border=0)]
+    return QrMatrix(rows, int(code.version))
 
 
 def module_mm(payload: str, box_mm: float) -> float:

@@ -98,22 +98,31 @@ def _place(canvas: Canvas, layout: Layout, draw: Draw, card: CardText, x: float,
     canvas.restoreState()
 
 
-def _crop_marks(canvas: Canvas, layout: Layout, offset_x: float, offset_y: float) -> None:
-    """Marks at every cut line, drawn only in the page margins, never on a card."""
+def crop_marks(
+    layout: Layout, offset_x: float = 0.0, offset_y: float = 0.0
+) -> list[tuple[float, float, float, float]]:
+    """Line segments (x1, y1, x2, y2 in points) at every cut line, only in the page margins."""
     w, h = layout.card_w * MM, layout.card_h * MM
     slots = [layout.slot(i, offset_x, offset_y) for i in range(layout.per_page)]
     xs = sorted({round(x, 3) for x, _ in slots} | {round(x + w, 3) for x, _ in slots})
     ys = sorted({round(y, 3) for _, y in slots} | {round(y + h, 3) for _, y in slots})
     grid_left, grid_right, grid_bottom, grid_top = xs[0], xs[-1], ys[0], ys[-1]
+    marks = []
+    for x in xs:
+        marks.append((x, grid_top + MARK_GAP, x, min(PAGE_H, grid_top + MARK_GAP + MARK_LEN)))
+        marks.append((x, grid_bottom - MARK_GAP, x, max(0, grid_bottom - MARK_GAP - MARK_LEN)))
+    for y in ys:
+        marks.append((grid_left - MARK_GAP, y, max(0, grid_left - MARK_GAP - MARK_LEN), y))
+        marks.append((grid_right + MARK_GAP, y, min(PAGE_W, grid_right + MARK_GAP + MARK_LEN), y))
+    return marks
+
+
+def _crop_marks(canvas: Canvas, layout: Layout, offset_x: float, offset_y: float) -> None:
     canvas.saveState()
     canvas.setLineWidth(0.25)
     canvas.setStrokeColorRGB(0, 0, 0)
-    for x in xs:
-        canvas.line(x, grid_top + MARK_GAP, x, min(PAGE_H, grid_top + MARK_GAP + MARK_LEN))
-        canvas.line(x, grid_bottom - MARK_GAP, x, max(0, grid_bottom - MARK_GAP - MARK_LEN))
-    for y in ys:
-        canvas.line(grid_left - MARK_GAP, y, max(0, grid_left - MARK_GAP - MARK_LEN), y)
-        canvas.line(grid_right + MARK_GAP, y, min(PAGE_W, grid_right + MARK_GAP + MARK_LEN), y)
+    for x1, y1, x2, y2 in crop_marks(layout, offset_x, offset_y):
+        canvas.line(x1, y1, x2, y2)
     canvas.restoreState()
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import shutil
 import subprocess
 import tempfile
@@ -54,10 +55,12 @@ def decode_qr(pdf: bytes, page: int, dpi: int = 300) -> list[str]:
         render = [_need("pdftoppm"), "-r", str(dpi), "-gray", "-png", "-singlefile"]
         render += ["-f", str(page), "-l", str(page), str(source), str(stem)]
         subprocess.run(render, check=True)
-        scan = [_need("zbarimg"), "--quiet", "--raw", "-Sdisable", "-Sqrcode.enable", "-Sbinary"]
+        scan = [_need("zbarimg"), "--quiet", "-Sdisable", "-Sqrcode.enable"]
         done = subprocess.run([*scan, f"{stem}.png"], capture_output=True)
     # zbarimg exits 4 when it finds nothing; the caller's assertion then says what was expected.
-    return done.stdout.decode("utf-8").splitlines()
+    # Each symbol is printed as "QR-Code:<payload>" on a new line (--raw would run them together).
+    output = done.stdout.decode("utf-8")
+    return [p.rstrip("\n") for p in re.split(r"(?:^|\n)QR-Code:", output) if p.strip()]
 
 
 def fonts_of(pdf: bytes) -> list[tuple[str, bool]]:

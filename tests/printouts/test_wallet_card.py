@@ -180,3 +180,12 @@ def test_centre_card_carries_visits_helpline_and_group(content: ContentDB, read_
     assert fields["TEL"] == [dial_string(p.number) for p in card.phones]
     visits = prison_visiting(content, "LWI").visits_phone
     assert visits and fields["TEL"][0] == dial_string(visits)
+
+
+@pytest.mark.parametrize(
+    "name", ["Γραμμή βοήθειας για οικογένειες", "Linia de ajutor: familii și prieteni"]
+)
+def test_qr_keeps_greek_and_romanian_names(content: ContentDB, name: str, read_pdf: Any):
+    detail = dataclasses.replace(get_service(content, "samaritans-helpline", "el"), name=name)
+    fields = mecard_fields(read_pdf["qr"](wallet_card_pdf(detail, language="el"), 1)[0])
+    assert fields["N"] == [name]
