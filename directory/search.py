@@ -125,15 +125,57 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * EARTH_KM * math.asin(min(1.0, math.sqrt(h)))
 
 
-def fts_query(words: Sequence[str], prefix_last: bool = False) -> str | None:
-    """Build an FTS5 query that matches all words; user text can never inject syntax."""
+def fts_query(
+    words: Sequence[str], prefix_last: bool = False, expansions: Sequence[list[str]] = ()
+) -> str | None:
+    """Build an FTS5 query that matches all words; user text can never inject syntax.
+
+    `expansions[i]` lists category keys whose labels or keywords match word i: the word then
+    also matches services in those categories.
+    """
     safe = [w[:MAX_TOKEN_CHARS] for w in words if w][:MAX_TOKENS]
     if not safe:
         return None
-    quoted = ['"' + w.replace('"', '""') + '"' for w in safe]
-    if prefix_last:
-        quoted[-1] += "*"
-    return " ".join(quoted)
+    terms = []
+    for i, word in enumerate(safe):
+        term = '"' + word.replace('"', '""') + '"'
+        if prefix_last and i == len(safe) - 1:
+            term += "*"
+        keys = list(expansions[i]) if i < len(expansions) else []
+        if keys:
+            term = "(" + " OR ".join([term, *('"' + k + '"' for k in keys)]) + ")"
+        terms.append(term)
+    return " AND ".join(terms)
+
+
+def _category_matches(db: ContentDB, word: str, prefix: bool) -> list[str]:
+    memo: dict[tuple[str, bool], list[str]] = db.cached("category-word-memo", lambda _db: {})
+    prefix = prefix and len(word) >= 3  # "c*" would match every category
+    key = (word, prefix)
+    if key not in memo:
+        query = fts_query([word], prefix)
+        memo[key] = (
+            [
+                r[0]
+                for r in db.execute(
+                    "SELECT key FROM category_fts WHERE category_fts MATCH ?", (query,)
+                )
+            ]
+            if query
+            else []
+        )
+        if len(memo) > 5000:
+            memo.clear()
+    return memo[key]
+
+
+def service_query(db: ContentDB, words: Sequence[str], prefix: bool) -> str | None:
+    """The FTS query for these words, widened by category labels and keywords in any language."""
+    safe = [w for w in words if w][:MAX_TOKENS]
+    expansions = [
+        _category_matches(db, w, prefix and i == len(safe) - 1) for i, w in enumerate(safe)
+    ]
+    return fts_query(safe, prefix, expansions)
 
 
 def split_text(db: ContentDB, text: str) -> tuple[list[str], list[str]]:
@@ -160,7 +202,7 @@ def split_text(db: ContentDB, text: str) -> tuple[list[str], list[str]]:
 
 def _text_rowids(db: ContentDB, words: list[str], limit: int, prefix_last: bool) -> list[int]:
     """Matching service rowids in static order: name matches first, then anywhere."""
-    query = fts_query(words, prefix_last)
+    query = service_query(db, words, prefix_last)
     if query is None:
         return []
     ids: list[int] = []
@@ -178,7 +220,7 @@ def _text_rowids(db: ContentDB, words: list[str], limit: int, prefix_last: bool)
 
 
 def _text_filter(db: ContentDB, words: list[str], rowids: Iterable[int], prefix: bool) -> set[int]:
-    query = fts_query(words, prefix)
+    query = service_query(db, words, prefix)
     ids = list(rowids)
     if query is None or not ids:
         return set(ids)

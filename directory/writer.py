@@ -115,14 +115,16 @@ def _write_organizations(conn: sqlite3.Connection, sources: Sources) -> None:
     )
 
 
-def _category_text(sources: Sources) -> dict[str, str]:
-    text = {}
+def _write_category_fts(conn: sqlite3.Connection, sources: Sources) -> None:
+    # Labels and keywords in every language live once per category, not in every service
+    # document: a word found here widens the service query to that category's key.
+    rows = []
     for c in sources.categories:
-        words = [c.key, *c.labels.values(), *c.short.values()]
+        words = [*c.labels.values(), *c.short.values()]
         for kws in c.keywords.values():
             words.extend(kws)
-        text[c.key] = fold(" ".join(words))
-    return text
+        rows.append((c.position, c.key, fold(" ".join(words))))
+    conn.executemany("INSERT INTO category_fts (rowid, key, words) VALUES (?, ?, ?)", rows)
 
 
 def _ordered(services: list[ServiceRecord]) -> list[ServiceRecord]:
@@ -137,7 +139,7 @@ def _write_services(conn: sqlite3.Connection, sources: Sources, report: Progress
     org_names = {o.ref: o.name for o in sources.organizations}
     positions = {c.key: c.position for c in sources.categories}
     terms = {c.key: stable_uuid("taxonomy_term", c.key) for c in sources.categories}
-    cat_text = _category_text(sources)
+    _write_category_fts(conn, sources)
     names: dict[str, list[str]] = {}
     bodies: dict[str, list[str]] = {}
     for t in sources.translations:
@@ -286,7 +288,7 @@ def _write_services(conn: sqlite3.Connection, sources: Sources, report: Progress
             (
                 rowid,
                 fold(name_text),
-                fold(body_text) + " " + " ".join(cat_text[k] for k in s.categories),
+                fold(body_text) + " " + " ".join(s.categories),
             )
         )
         if rowid % 5000 == 0:

@@ -162,10 +162,20 @@ def test_hostile_text_never_raises(content: ContentDB, text: str) -> None:
 
 
 def test_fts_query_quotes_everything() -> None:
-    assert fts_query(["a", 'b"c']) == '"a" "b""c"'
+    assert fts_query(["a", 'b"c']) == '"a" AND "b""c"'
     assert fts_query(["abc"], prefix_last=True) == '"abc"*'
     assert fts_query([]) is None
-    assert fts_query(["w"] * 50) == " ".join(['"w"'] * 8)
+    assert fts_query(["w"] * 50) == " AND ".join(['"w"'] * 8)
+    assert fts_query(["a", "hous"], True, [[], ["housing"]]) == '"a" AND ("hous"* OR "housing")'
+
+
+def test_partial_category_word_widens_to_the_category(content: ContentDB) -> None:
+    # "locuin" is the start of Romanian "locuință" (housing): typed on the kiosk keypad
+    found = search_services(content, text="locuin", prefix=True, near="Lewes")
+    housing = [r for r in found.local + found.national if "housing" in r.categories]
+    assert housing
+    without = search_services(content, text="locuin", near="Lewes")  # no prefix: no widening
+    assert len(without.local + without.national) < len(found.local + found.national)
 
 
 def test_translated_results(content: ContentDB) -> None:

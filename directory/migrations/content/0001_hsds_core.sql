@@ -261,6 +261,9 @@ CREATE VIRTUAL TABLE service_fts USING fts5(
     name, body, content='', tokenize='unicode61 remove_diacritics 0'
 );
 
+-- Category labels and keywords in every language, one row per category (rowid = position).
+CREATE VIRTUAL TABLE category_fts USING fts5(key UNINDEXED, words, tokenize='unicode61 remove_diacritics 0');
+
 -- One entry per (service location, category): dimension 1 is the category position, so a
 -- near+category query reads only the rows of that category inside the box.
 CREATE VIRTUAL TABLE service_geo USING rtree(
