@@ -1,0 +1,288 @@
+"""SMS gateway under load: wrk against the gateway and the no-op FastAPI baseline, same run.
+
+Pre-generated, correctly signed requests (distinct MessageSids and senders, a realistic mix)
+on the 100k-service synthetic directory. Targets: gateway >= 60% of the baseline's requests/s
+(aim 70%), p99 <= 2x the baseline's. Also profiles the request path and reports the share of a
+200-message corpus whose replies fit in 1 and 2 segments.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import timeit
+from pathlib import Path
+from urllib.parse import parse_qsl, urlencode
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from twilio.request_validator import RequestValidator  # noqa: E402
+
+OUT = ROOT / "bench" / "out"
+SYNTH = OUT / "synth-100k.db"
+BASELINE = ROOT.parent / "shared" / "bench" / "hello_fastapi.py"
+TOKEN = "bench-token-0123456789abcdef0123"
+HASH_KEY = "bench-hash-key-0123456789abcdef"
+PUBLIC = "https://sms.example.org"
+REQUESTS = 40_000
+DURATION = int(os.environ.get("BENCH_SMS_SECONDS", "10"))
+CONNECTIONS = 32
+OUTCODES = ["BN7", "BN1", "SW1A", "M1", "LS1", "B1", "CF10", "NE1", "L1", "BS1", "NG1", "EH1"]
+KEYWORDS = ["HOUSING", "VISITS", "MONEY", "TRAVEL", "vivienda", "VISITA", "ΣΤΕΓΑΣΗ", "locuință",
+            "CHILDREN", "emotional", "FOOD", "LEGAL", "wohnung", "habitação"]  # fmt: skip
+OTHERS = ["HMP Lewes", "Lewes", "hello", "MENU", "help me please", "Brighton", "I can't cope"]
+
+
+def message_mix(rng: random.Random, n: int) -> list[str]:
+    """A realistic mix: mostly keyword + place, then MORE, numbers, partial and odd texts."""
+    out = []
+    for _ in range(n):
+        roll = rng.random()
+        kw, oc = rng.choice(KEYWORDS), rng.choice(OUTCODES)
+        if roll < 0.55:
+            out.append(f"{kw} {oc}" if rng.random() < 0.7 else f"{oc.lower()} {kw.lower()}")
+        elif roll < 0.65:
+            out.append(f"{kw} {oc} {rng.randint(1, 9)}{rng.choice('ABDEFGHJLNPQRSTUWXYZ')}"
+                       f"{rng.choice('ABDEFGHJLNPQRSTUWXYZ')}")  # fmt: skip
+        elif roll < 0.75:
+            out.append("MORE")
+        elif roll < 0.80:
+            out.append(str(rng.randint(1, 3)))
+        elif roll < 0.88:
+            out.append(kw)
+        else:
+            out.append(rng.choice(OTHERS))
+    return out
+
+
+def signed_requests(n: int) -> list[tuple[str, str]]:
+    """(body, signature) pairs, each with its own MessageSid; 8 texts per sender at most."""
+    rng = random.Random(42)
+    validator = RequestValidator(TOKEN)
+    out = []
+    for i, text in enumerate(message_mix(rng, n)):
+        sid = f"SM{i:032x}"
+        form = {
+            "ToCountry": "GB", "ToState": "", "SmsMessageSid": sid, "NumMedia": "0", "ToCity": "",
+            "FromZip": "", "SmsSid": sid, "FromState": "", "SmsStatus": "received",
+            "FromCity": "", "Body": text, "FromCountry": "GB", "To": "+447700900999",
+            "MessagingServiceSid": "MG" + "0" * 32, "ToZip": "", "NumSegments": "1",
+            "MessageSid": sid, "AccountSid": "AC" + "0" * 32,
+            "From": f"+4477009{i // 6:05d}", "ApiVersion": "2010-04-01",
+        }  # fmt: skip
+        out.append((urlencode(form), validator.compute_signature(f"{PUBLIC}/sms", form)))
+    return out
+
+
+def lua_script(path: Path, requests: list[tuple[str, str]]) -> None:
+    """A wrk script that sends each pre-signed request once, in order."""
+
+    def q(s: str) -> str:
+        return "'" + s.replace("\\", "\\\\").replace("'", "\\'") + "'"
+
+    with path.open("w") as fh:
+        fh.write("local r = {\n")
+        for body, sig in requests:
+            fh.write(f"{{{q(body)},{q(sig)}}},\n")
+        fh.write("}\nlocal i = 0\n")
+        fh.write(
+            "request = function()\n  i = i + 1\n  local e = r[(i - 1) % #r + 1]\n"
+            '  return wrk.format("POST", "/sms", {["Content-Type"] = '
+            '"application/x-www-form-urlencoded", ["X-Twilio-Signature"] = e[2]}, e[1])\nend\n'
+        )
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def wait_for(port: int, timeout: float = 30.0) -> None:
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
+                return
+        except OSError:
+            time.sleep(0.1)
+    raise RuntimeError(f"server on port {port} did not start")
+
+
+def serve(app_spec: list[str], env: dict[str, str]) -> tuple[subprocess.Popen[bytes], int]:
+    port = free_port()
+    cmd = [sys.executable, "-m", "uvicorn", *app_spec, "--host", "127.0.0.1", "--port",
+           str(port), "--no-access-log", "--log-level", "warning"]  # fmt: skip
+    proc = subprocess.Popen(cmd, env=env, cwd=ROOT)
+    wait_for(port)
+    return proc, port
+
+
+def run_wrk(port: int, script: Path) -> dict[str, float]:
+    out = subprocess.run(
+        ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{DURATION}s", "--latency", "-s", str(script),
+         f"http://127.0.0.1:{port}/sms"],  # fmt: skip
+        capture_output=True, text=True, check=True, timeout=DURATION + 60,
+    )  # fmt: skip
+    text = out.stdout
+
+    def ms(label: str) -> float:
+        m = re.search(rf"{label}\s+([\d.]+)(us|ms|s)\b", text)
+        assert m, text
+        value, unit = float(m.group(1)), m.group(2)
+        return value / 1000 if unit == "us" else value * 1000 if unit == "s" else value
+
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1))  # type: ignore[union-attr]
+    non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", text)
+    return {"rps": rps, "p50": ms("50%"), "p99": ms("99%"),
+            "errors": float(non2xx.group(1)) if non2xx else 0.0}  # fmt: skip
+
+
+def ensure_synth() -> Path:
+    if not SYNTH.is_file():
+        OUT.mkdir(parents=True, exist_ok=True)
+        subprocess.run([sys.executable, str(ROOT / "bench" / "synth.py"), "--services", "100000",
+                        "--db", str(SYNTH)], check=True, cwd=ROOT)  # fmt: skip
+    return SYNTH
+
+
+def profile(db_path: Path, state: Path) -> None:
+    """Cost of each step of the request path, in-process."""
+    from directory import open_content
+    from directory.categories import keyword_index
+    from directory.places import resolve_place
+    from directory.search import search_services
+    from sms_gateway.conversation import Inbound, Line
+    from sms_gateway.gateway import Gateway
+    from sms_gateway.parser import parse
+    from sms_gateway.settings import GatewaySettings
+    from sms_gateway.signature import FormFields
+    from sms_gateway.twiml import twiml
+
+    settings = GatewaySettings(twilio_auth_token=TOKEN, hash_key=HASH_KEY, public_url=PUBLIC,
+                               db=db_path, state_db=state)  # fmt: skip
+    gateway = Gateway(settings)
+    gateway.prepare()
+    reqs = signed_requests(3000)
+    body, sig = reqs[0]
+    pairs = parse_qsl(body, keep_blank_values=True)
+    fields = FormFields(pairs)
+    db = open_content(db_path)
+    index = keyword_index(db)
+    place = resolve_place(db, "BN7")
+    reply = "x" * 250
+    n = 2000
+
+    def per(fn: object, count: int = n) -> float:
+        return timeit.timeit(fn, number=count) / count * 1e6  # type: ignore[arg-type]
+
+    rows = [
+        ("form parsing (parse_qsl, 20 fields)", per(lambda: parse_qsl(body, keep_blank_values=True))),
+        ("signature (compute once + compare)", per(lambda: gateway.checker.valid(fields, sig))),
+        ("RequestValidator.validate (for comparison)",
+         per(lambda: RequestValidator(TOKEN).validate(f"{PUBLIC}/sms", dict(pairs), sig))),
+        ("parse 'HOUSING BN7' (keywords + place)",
+         per(lambda: parse("HOUSING BN7", index, lambda t: resolve_place(db, t), "GB"))),
+        ("search housing near BN7 (4 results)",
+         per(lambda: search_services(db, near=place, category="housing", language="en",
+                                     limit=4, national_limit=3), 500)),
+        ("TwiML (MessagingResponse)", per(lambda: twiml(reply))),
+    ]  # fmt: skip
+    line = Line(settings)
+    msgs = [dict(parse_qsl(b, keep_blank_values=True)) for b, _ in reqs[1:1001]]
+
+    from directory.database import connect_state
+
+    conn = connect_state(state)
+    start = time.perf_counter()
+    for f in msgs:
+        line.respond(conn, db, Inbound(f["MessageSid"], f["From"], f["Body"], "GB"), time.time())
+    rows.append(("whole text: parse, state, search, reply (mix)",
+                 (time.perf_counter() - start) / len(msgs) * 1e6))  # fmt: skip
+    start = time.perf_counter()
+    for f in msgs[:500]:
+        line.respond(conn, db, Inbound(f["MessageSid"], f["From"], f["Body"], "GB"), time.time())
+    rows.append(("duplicate MessageSid (stored reply)", (time.perf_counter() - start) / 500 * 1e6))
+    conn.close()
+    print("\nRequest path profile (µs per call, in-process):")
+    for label, us in rows:
+        print(f"  {label:<48} {us:9.1f}")
+
+
+def segment_shares(db_path: Path, state: Path) -> None:
+    """Share of a 200-message realistic corpus whose replies fit in 1 and in 2 segments."""
+    from directory import open_content
+    from directory.database import connect_state, open_state
+    from sms_gateway.conversation import Inbound, Line
+    from sms_gateway.gsm import count_segments
+    from sms_gateway.settings import GatewaySettings
+
+    open_state(state).close()
+    settings = GatewaySettings(twilio_auth_token=TOKEN, hash_key=HASH_KEY, db=db_path,
+                               state_db=state)  # fmt: skip
+    line, db, conn = Line(settings), open_content(db_path), connect_state(state)
+    rng = random.Random(7)
+    corpus = message_mix(rng, 200)
+    counts = []
+    for i, text in enumerate(corpus):
+        out = line.respond(conn, db, Inbound(f"SMc{i}", f"+44770090{i // 4:04d}", text, "GB"),
+                           time.time())  # fmt: skip
+        if out.reply:
+            counts.append(count_segments(out.reply))
+    one = sum(1 for c in counts if c.segments == 1) / len(counts)
+    two = sum(1 for c in counts if c.segments <= 2) / len(counts)
+    gsm = sum(1 for c in counts if c.encoding == "GSM-7") / len(counts)
+    print(f"\nSegments over a 200-text corpus ({len(counts)} replies): 1 segment {one:.0%}, "
+          f"<= 2 segments {two:.0%}, GSM-7 {gsm:.0%}")  # fmt: skip
+    conn.close()
+
+
+def main() -> int:
+    if not shutil.which("wrk"):
+        print("wrk is not installed (make system-deps)")
+        return 1
+    synth = ensure_synth()
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        script = work / "signed.lua"
+        lua_script(script, signed_requests(REQUESTS))
+        env = dict(os.environ, WAYPOST_TWILIO_AUTH_TOKEN=TOKEN, WAYPOST_HASH_KEY=HASH_KEY,
+                   WAYPOST_PUBLIC_URL=PUBLIC, WAYPOST_DB=str(synth),
+                   WAYPOST_STATE_DB=str(work / "state.db"), PYTHONPATH=str(ROOT))  # fmt: skip
+        results = {}
+        for name, spec in (
+            ("baseline", ["--app-dir", str(BASELINE.parent), "hello_fastapi:app"]),
+            ("gateway", ["--factory", "sms_gateway.bench_app:from_environment"]),
+        ):
+            proc, port = serve(spec, env)
+            try:
+                results[name] = run_wrk(port, script)
+            finally:
+                proc.terminate()
+                proc.wait(timeout=10)
+        b, g = results["baseline"], results["gateway"]
+        print(f"wrk -t2 -c{CONNECTIONS} -d{DURATION}s, {REQUESTS} distinct signed requests, "
+              "100k-service directory")  # fmt: skip
+        for name, r in results.items():
+            print(f"  {name:<9} {r['rps']:9.0f} req/s   p50 {r['p50']:7.2f} ms   "
+                  f"p99 {r['p99']:7.2f} ms   non-2xx {r['errors']:.0f}")  # fmt: skip
+        ratio, p99 = g["rps"] / b["rps"], g["p99"] / b["p99"]
+        print(f"  throughput ratio {ratio:.0%} (target >= 60%, aim 70%): "
+              f"{'met' if ratio >= 0.6 else 'NOT met'}")  # fmt: skip
+        print(f"  p99 ratio {p99:.2f}x (target <= 2x): {'met' if p99 <= 2 else 'NOT met'}")
+        profile(synth, work / "profile.db")
+        segment_shares(synth, work / "corpus.db")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

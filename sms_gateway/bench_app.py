@@ -1,0 +1,14 @@
+"""An app factory for uvicorn --factory: settings from the environment (benchmarks, systemd)."""
+
+from __future__ import annotations
+
+from fastapi import FastAPI
+
+from directory.settings import load_settings
+from sms_gateway.app import create_app
+from sms_gateway.settings import GatewaySettings
+
+
+def from_environment() -> FastAPI:
+    """Build the app from WAYPOST_* variables and the config file's [sms] section."""
+    return create_app(load_settings(GatewaySettings, None, "sms"))
