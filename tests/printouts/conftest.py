@@ -63,6 +63,21 @@ def decode_qr(pdf: bytes, page: int, dpi: int = 300) -> list[str]:
     return [p.rstrip("\n") for p in re.split(r"(?:^|\n)QR-Code:", output) if p.strip()]
 
 
+def render_gray(pdf: bytes, page: int, width: int = 600, height: int = 380) -> bytes:
+    """One page rendered to exactly width x height grey pixels (PGM body), for comparisons."""
+    command = [_need("pdftoppm"), "-gray", "-scale-to-x", str(width), "-scale-to-y", str(height)]
+    command += ["-f", str(page), "-l", str(page), "-"]
+    done = subprocess.run(command, input=pdf, capture_output=True, check=True)
+    # Binary PGM: "P5\n<w> <h>\n255\n" then one byte per pixel.
+    return done.stdout[-width * height :]
+
+
+def pixel_difference(a: bytes, b: bytes) -> float:
+    """The share of pixels whose grey levels differ by more than a quarter of the range."""
+    assert len(a) == len(b)
+    return sum(1 for x, y in zip(a, b, strict=True) if abs(x - y) > 64) / len(a)
+
+
 def fonts_of(pdf: bytes) -> list[tuple[str, bool]]:
     """(BaseFont, embedded) for every font used on every page."""
     reader = PdfReader(io.BytesIO(pdf))
@@ -96,6 +111,8 @@ def read_pdf() -> dict[str, Callable[..., object]]:
         "text": page_text,
         "qr": decode_qr,
         "fonts": fonts_of,
+        "render": render_gray,
+        "difference": pixel_difference,
     }
 
 
@@ -143,12 +160,13 @@ def cups_queue() -> Iterator[tuple[str, Path]]:
             started.wait()
 
 
-def wait_for_output(folder: Path, token: str, timeout: float = 30.0) -> bytes:
-    """The PDF cups-pdf wrote for the job whose title contains token."""
+def wait_for_output(folder: Path, job: str, timeout: float = 30.0) -> bytes:
+    """The PDF cups-pdf wrote for a job id such as "WaypostPDF-7" (it names files *-job_7.pdf)."""
+    token = f"-job_{job.rsplit('-', 1)[1]}"
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if folder.is_dir():
-            for path in sorted(folder.glob(f"*{token}*.pdf")):
+            for path in sorted(folder.glob(f"*{token}.pdf")):
                 data = path.read_bytes()
                 if data.rstrip().endswith(b"%%EOF"):
                     path.unlink()
@@ -160,5 +178,5 @@ def wait_for_output(folder: Path, token: str, timeout: float = 30.0) -> bytes:
 
 @pytest.fixture
 def printed() -> Callable[[Path, str], bytes]:
-    """A function that waits for cups-pdf's output for a job title token."""
+    """A function that waits for cups-pdf's output for a job id."""
     return wait_for_output
