@@ -195,7 +195,7 @@ def read_services_sheet(
             record.uuid = prior.uuid
         elif record.uuid in by_uuid or record.uuid in seen_uuid:
             record.uuid = str(uuid.uuid4())  # its id was taken by a service since renamed
-        if record.uuid in seen_uuid:
+        if given and record.uuid in seen_uuid:
             issues.add(
                 path.name,
                 n,
