@@ -239,7 +239,7 @@ def test_spreadsheet_dates(text: str, expected: str | None) -> None:
 def test_not_utf8_is_one_clear_problem(live: Path, tmp_path: Path) -> None:
     rows = export_rows(live, tmp_path / "out")
     sheet = write_sheet(tmp_path / "x.csv", rows, bom=False)
-    sheet.write_bytes(sheet.read_bytes().replace("'".encode(), "\u2019".encode("cp1252")))
+    sheet.write_bytes(sheet.read_bytes().replace(b"'", "\u2019".encode("cp1252")))
     with pytest.raises(DataValidationError) as caught:
         run_import(live, sheet)
     assert [str(i) for i in caught.value.issues] == [
