@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import csv
 import dataclasses
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -11,8 +13,9 @@ from directory import ContentDB
 from directory.i18n import LANGUAGES
 from directory.models import Phone
 from directory.services import get_service, prison_visiting
+from printouts.card_face import QR_BOX
 from printouts.centre import centre_card, service_card
-from printouts.qr import dial_string
+from printouts.qr import MM, dial_string, module_mm
 from printouts.translations import translator
 from printouts.wallet_card import card_pdf, wallet_card_pdf
 
@@ -189,3 +192,14 @@ def test_qr_keeps_greek_and_romanian_names(content: ContentDB, name: str, read_p
     detail = dataclasses.replace(get_service(content, "samaritans-helpline", "el"), name=name)
     fields = mecard_fields(read_pdf["qr"](wallet_card_pdf(detail, language="el"), 1)[0])
     assert fields["N"] == [name]
+
+
+def test_every_service_qr_has_modules_of_half_a_millimetre(content: ContentDB, data_dir: Path):
+    with (data_dir / "services.csv").open(encoding="utf-8") as fh:
+        ids = [row["service_id"] for row in csv.DictReader(fh)]
+    assert ids
+    for service_id in ids:
+        for language in ("en", "el"):
+            card = service_card(content, service_id, language=language)
+            if card.qr_payload:
+                assert module_mm(card.qr_payload, QR_BOX / MM) >= 0.5, (service_id, language)
