@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import subprocess
 from typing import Any
 
 import pytest
@@ -109,3 +110,26 @@ def test_calibration_page(layout: str, read_pdf: Any):
 def test_sheet_is_deterministic(content: ContentDB):
     cards = _cards(content, "ro")
     assert sheet_pdf(cards, language="ro") == sheet_pdf(cards, language="ro")
+
+
+def _region_text(pdf: bytes, page: int, x: float, y: float, w: float, h: float) -> str:
+    """Text inside a box on a page (points from the top left), read with pdftotext."""
+    box = [str(int(v)) for v in (x, y, w, h)]
+    command = ["pdftotext", "-f", str(page), "-l", str(page), "-r", "72"]
+    command += ["-x", box[0], "-y", box[1], "-W", box[2], "-H", box[3], "-", "-"]
+    done = subprocess.run(command, input=pdf, capture_output=True, check=True)
+    return " ".join(done.stdout.decode("utf-8").split())
+
+
+def test_backs_sit_behind_their_fronts_for_long_edge_duplex(content: ContentDB):
+    left = service_card(content, "samaritans-helpline", language="en", centre_name="Left Centre")
+    right = service_card(content, "childline", language="en", centre_name="Right Centre")
+    pdf = sheet_pdf([left, right], layout="avery-c32011")
+    grid = LAYOUTS["avery-c32011"]
+    half = PAGE_W / 2
+    row = (grid.top * MM, grid.card_h * MM)
+    assert "Samaritans" in _region_text(pdf, 1, 0, row[0], half, row[1])
+    assert "Childline" in _region_text(pdf, 1, half, row[0], half, row[1])
+    # Turned over on its long edge, the left card's back is on the right of page 2.
+    assert "Left Centre" in _region_text(pdf, 2, half, row[0], half, row[1])
+    assert "Right Centre" in _region_text(pdf, 2, 0, row[0], half, row[1])
