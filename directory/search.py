@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections.abc import Iterable, Sequence
 from typing import Any
@@ -242,17 +243,15 @@ def _nearby(db: ContentDB, place: Place, cat_pos: int | None, radius: float) -> 
     """Service rowid -> nearest distance, for locations inside the radius."""
     dlat = radius / 111.0
     dlon = radius / (111.320 * max(0.05, math.cos(math.radians(place.latitude))))
-    lo, hi = (cat_pos, cat_pos) if cat_pos is not None else (0, 1000)
     rows = db.execute(
-        "SELECT service_rowid, lat, lon FROM service_geo WHERE cat_lo <= ? AND cat_hi >= ? "
-        "AND lat_lo <= ? AND lat_hi >= ? AND lon_lo <= ? AND lon_hi >= ?",
+        "SELECT service_rowid, lat, lon FROM service_point WHERE category = ?"
+        " AND lat BETWEEN ? AND ? AND lon BETWEEN ? AND ?",
         (
-            hi,
-            lo,
-            place.latitude + dlat,
+            cat_pos or 0,
             place.latitude - dlat,
-            place.longitude + dlon,
+            place.latitude + dlat,
             place.longitude - dlon,
+            place.longitude + dlon,
         ),
     ).fetchall()
     best: dict[int, float] = {}
@@ -268,10 +267,38 @@ def _rows_in(db: ContentDB, sql: str, ids: Sequence[Any], *params: object) -> li
     return db.execute(sql.replace("{ids}", marks), (*params, *ids)).fetchall()
 
 
+RESULT_CACHE_SIZE = 20_000
+
+
 def hydrate(
     db: ContentDB, ranked: list[tuple[int, float | None]], language: str | None
 ) -> list[ServiceResult]:
-    """Turn (rowid, distance) pairs into full result rows, translated where possible."""
+    """Turn (rowid, distance) pairs into full result rows, translated where possible.
+
+    Rows are cached per directory file and language, so a busy line or kiosk reads each
+    service once; the cache is dropped with the file when it is swapped.
+    """
+    lang = language or "en"
+    cache: dict[tuple[int, str], ServiceResult] = db.cached("result-cache", lambda _db: {})
+    missing = [rowid for rowid, _ in ranked if (rowid, lang) not in cache]
+    if missing:
+        if len(cache) > RESULT_CACHE_SIZE:
+            cache.clear()
+        for result_rowid, result in _load_results(db, [(i, None) for i in missing], lang):
+            cache[(result_rowid, lang)] = result
+    out = []
+    for rowid, dist in ranked:
+        template = cache.get((rowid, lang))
+        if template is not None:
+            out.append(
+                template if dist is None else dataclasses.replace(template, distance_km=dist)
+            )
+    return out
+
+
+def _load_results(
+    db: ContentDB, ranked: list[tuple[int, float | None]], language: str | None
+) -> list[tuple[int, ServiceResult]]:
     if not ranked:
         return []
     ids = [rowid for rowid, _ in ranked]
@@ -321,19 +348,22 @@ def hydrate(
         if r is None:
             continue
         out.append(
-            ServiceResult(
-                service_id=r[1],
-                name=translated.get((r[9], "name"), r[2]),
-                organization=r[3],
-                distance_km=dist,
-                phones=phones[rowid],
-                categories=sorted(cats[rowid], key=lambda k: positions.get(k, 99)),
-                schedule_text=r[5],
-                assured_date=r[4],
-                description=translated.get((r[9], "description"), r[6]),
-                scope=r[7],
-                town=r[10] or "",
-                url=r[8],
+            (
+                rowid,
+                ServiceResult(
+                    service_id=r[1],
+                    name=translated.get((r[9], "name"), r[2]),
+                    organization=r[3],
+                    distance_km=dist,
+                    phones=phones[rowid],
+                    categories=sorted(cats[rowid], key=lambda k: positions.get(k, 99)),
+                    schedule_text=r[5],
+                    assured_date=r[4],
+                    description=translated.get((r[9], "description"), r[6]),
+                    scope=r[7],
+                    town=r[10] or "",
+                    url=r[8],
+                ),
             )
         )
     return out
@@ -467,7 +497,9 @@ def search_services(
             found = {k: v for k, v in found.items() if k in keep}
         if len(found) >= wanted or radius >= max_radius_km:
             break
-        radius = min(radius * 2, max_radius_km)
+        # Widen in proportion to what is missing (density ~ count / area), 2x to 4x a step.
+        factor = math.sqrt(wanted / max(len(found), 0.5)) * 1.25
+        radius = min(radius * min(4.0, max(2.0, factor)), max_radius_km)
     ranked = sorted(found.items(), key=lambda kv: (kv[1], kv[0]))[offset:wanted]
     local = hydrate(db, list(ranked), language)
     return SearchResults(place, local, national, radius, [cat] if cat else [])

@@ -164,7 +164,6 @@ def _write_services(conn: sqlite3.Connection, sources: Sources, report: Progress
             "geo",
         )
     }
-    geo_id = 0
     for rowid, s in enumerate(services, start=1):
         rows["service"].append(
             (
@@ -256,23 +255,8 @@ def _write_services(conn: sqlite3.Connection, sources: Sources, report: Progress
             rows["sal"].append((stable_uuid("service_at_location", s.ref), s.uuid, loc_id))
             city = loc.city
             if s.scope == "local" and loc.latitude is not None and loc.longitude is not None:
-                for key in s.categories:
-                    geo_id += 1
-                    pos = positions[key]
-                    rows["geo"].append(
-                        (
-                            geo_id,
-                            pos,
-                            pos,
-                            loc.latitude,
-                            loc.latitude,
-                            loc.longitude,
-                            loc.longitude,
-                            rowid,
-                            loc.latitude,
-                            loc.longitude,
-                        )
-                    )
+                for pos in (0, *(positions[key] for key in s.categories)):
+                    rows["geo"].append((pos, loc.latitude, loc.longitude, rowid))
         name_text = " ".join([s.name, *names.get(s.ref, [])])
         body_text = " ".join(
             [
@@ -320,7 +304,7 @@ def _insert_service_rows(
         " VALUES (?,?,?,?,?)",
         "category": "INSERT INTO service_category (service_rowid, category_key) VALUES (?,?)",
         "fts": "INSERT INTO service_fts (rowid, name, body) VALUES (?,?,?)",
-        "geo": "INSERT INTO service_geo VALUES (?,?,?,?,?,?,?,?,?,?)",
+        "geo": "INSERT OR IGNORE INTO service_point VALUES (?,?,?,?)",
     }
     for key, sql in statements.items():
         conn.executemany(sql, rows[key])
