@@ -157,19 +157,25 @@ def _eu_postcode(db: ContentDB, text: str, country_hint: str | None) -> Place | 
     return None
 
 
-def resolve_place(db: ContentDB, text: str, country_hint: str | None = None) -> Place:
-    """Resolve what a family typed or texted to a place; raise PlaceNotFound with suggestions."""
+def resolve_place(
+    db: ContentDB, text: str, country_hint: str | None = None, *, fuzzy: bool = True
+) -> Place:
+    """Resolve what a family typed or texted to a place; raise PlaceNotFound with suggestions.
+
+    With fuzzy=False only exact names and codes match and no suggestions are computed: cheap
+    enough to try on every run of words in a text message.
+    """
     raw = (text or "").strip()[:120]
     hint = country_hint.upper() if country_hint else None
     if not raw:
         raise PlaceNotFound(raw)
-    place = _resolve(db, raw, hint)
+    place = _resolve(db, raw, hint, fuzzy)
     if place is None:
-        raise PlaceNotFound(raw, suggest(db, raw))
+        raise PlaceNotFound(raw, suggest(db, raw) if fuzzy else [])
     return dataclasses.replace(place, text=raw)
 
 
-def _resolve(db: ContentDB, raw: str, hint: str | None) -> Place | None:
+def _resolve(db: ContentDB, raw: str, hint: str | None, fuzzy: bool) -> Place | None:
     postcode = normalise_postcode(raw)
     if postcode:
         outcode = postcode.split(" ")[0]
@@ -222,7 +228,7 @@ def _resolve(db: ContentDB, raw: str, hint: str | None) -> Place | None:
             town = _town(db, " ".join(words[:size]), hint)
             if town:
                 return town
-    return _fuzzy(db, key, hint)
+    return _fuzzy(db, key, hint) if fuzzy else None
 
 
 def _with_prison(place: Place, prison: Place | None) -> Place:

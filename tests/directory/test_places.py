@@ -123,3 +123,10 @@ def test_greek_towns_by_name(content: ContentDB, text: str) -> None:
 def test_unknown_places_raise_placenotfound(content: ContentDB, text: str) -> None:
     with pytest.raises(PlaceNotFound):
         resolve_place(content, text)
+
+
+def test_exact_only_lookup_has_no_fuzzy_match_and_no_suggestions(content: ContentDB) -> None:
+    assert resolve_place(content, "Lewes", fuzzy=False).name == "Lewes"
+    with pytest.raises(PlaceNotFound) as caught:
+        resolve_place(content, "Edinbugh", fuzzy=False)
+    assert caught.value.suggestions == []
