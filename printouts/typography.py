@@ -88,7 +88,7 @@ def _truncate(text: str, font: str, size: float, room: float) -> str:
     space = cut.rfind(" ")
     if space > low * 0.6:
         cut = cut[:space]
-    return cut.rstrip(" ,;:-") + ELLIPSIS
+    return cut.rstrip(" ,;:-·–") + ELLIPSIS
 
 
 def _wrap(text: str, font: str, size: float, room: float) -> list[str]:
