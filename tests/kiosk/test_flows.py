@@ -181,7 +181,9 @@ async def test_misspelt_place_offers_close_matches(make_app: Callable[..., Kiosk
         assert "could not find" in app.screen.query_one(Notice).text
         labels = [str(b.label) for b in app.screen.query(".suggestion")]
         assert "Lewes" in labels
-        await pilot.click("#suggestion-0" if labels[0] == "Lewes" else f"#suggestion-{labels.index('Lewes')}")
+        await pilot.click(
+            "#suggestion-0" if labels[0] == "Lewes" else f"#suggestion-{labels.index('Lewes')}"
+        )
         await settle(app, pilot)
         assert isinstance(app.screen, ResultsScreen)
         assert app.screen.near == "Lewes"
