@@ -20,6 +20,7 @@ MAX_TOKENS = 8
 MAX_TOKEN_CHARS = 40
 TEXT_CANDIDATES = 400
 NATIONAL_LIMIT = 5
+SELECTIVE_TEXT = 2000  # at most this many text matches: rank them all by distance
 
 # Words that carry no meaning in a directory search, in the supported languages.
 _STOP = frozenset(
@@ -479,7 +480,7 @@ def search_services(
         if cat is None and len(named) == 1:
             cat = named[0]
         elif named and cat is None:
-            words = words + [w for key in named for w in [key]]  # several categories: search all
+            words = [*words, *named]  # several categories named: each key is in the documents
     national = hydrate(
         db, [(i, None) for i in _national(db, cat, words, national_limit, prefix)], language
     )
@@ -488,8 +489,40 @@ def search_services(
         local = hydrate(db, [(i, None) for i in local_ids], language)
         return SearchResults(None, local, national, None, [cat] if cat else [])
     cat_pos = category_positions(db).get(cat) if cat else None
-    radius = FIRST_RADIUS_KM
     wanted = offset + limit
+    found, radius = _local_near(db, place, cat_pos, words, prefix, wanted, max_radius_km)
+    ranked = sorted(found.items(), key=lambda kv: (kv[1], kv[0]))[offset:wanted]
+    local = hydrate(db, list(ranked), language)
+    return SearchResults(place, local, national, radius, [cat] if cat else [])
+
+
+def _local_near(
+    db: ContentDB,
+    place: Place,
+    cat_pos: int | None,
+    words: list[str],
+    prefix: bool,
+    wanted: int,
+    max_radius_km: float,
+) -> tuple[dict[int, float], float]:
+    """Service rowid -> distance for local matches, and the radius searched."""
+    if words:
+        query = service_query(db, words, prefix)
+        ids = (
+            [
+                r[0]
+                for r in db.execute(
+                    "SELECT rowid FROM service_fts WHERE service_fts MATCH ? LIMIT ?",
+                    (query, SELECTIVE_TEXT + 1),
+                )
+            ]
+            if query
+            else []
+        )
+        if len(ids) <= SELECTIVE_TEXT:
+            # Rare words: measure the few matches directly rather than widening a box.
+            return _distances(db, place, cat_pos, ids, max_radius_km), max_radius_km
+    radius = FIRST_RADIUS_KM
     while True:
         found = _nearby(db, place, cat_pos, radius)
         if words:
@@ -500,6 +533,24 @@ def search_services(
         # Widen in proportion to what is missing (density ~ count / area), 2x to 4x a step.
         factor = math.sqrt(wanted / max(len(found), 0.5)) * 1.25
         radius = min(radius * min(4.0, max(2.0, factor)), max_radius_km)
-    ranked = sorted(found.items(), key=lambda kv: (kv[1], kv[0]))[offset:wanted]
-    local = hydrate(db, list(ranked), language)
-    return SearchResults(place, local, national, radius, [cat] if cat else [])
+    return found, radius
+
+
+def _distances(
+    db: ContentDB, place: Place, cat_pos: int | None, ids: list[int], max_radius_km: float
+) -> dict[int, float]:
+    best: dict[int, float] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        rows = _rows_in(
+            db,
+            "SELECT service_rowid, lat, lon FROM service_point WHERE category = ?"
+            " AND service_rowid IN ({ids})",
+            chunk,
+            cat_pos or 0,
+        )
+        for rowid, lat, lon in rows:
+            d = distance_km(place.latitude, place.longitude, lat, lon)
+            if d <= max_radius_km and d < best.get(rowid, math.inf):
+                best[rowid] = d
+    return best

@@ -183,3 +183,11 @@ def test_translated_results(content: ContentDB) -> None:
     es = search_services(content, text="samaritans", language="es").national[0]
     assert en.service_id == es.service_id
     assert en.description != es.description  # the directory carries Spanish text
+
+
+@pytest.mark.parametrize(("near", "found"), [("Belfast", True), ("Lewes", False)])
+def test_near_and_rare_text_respects_the_radius(content: ContentDB, near: str, found: bool) -> None:
+    result = search_services(content, text="NIACRO", near=near)
+    assert bool(result.local) is found
+    assert all(r.distance_km is not None and r.distance_km <= 80 for r in result.local)
+    assert [r.distance_km for r in result.local] == sorted(r.distance_km for r in result.local)  # type: ignore[type-var]

@@ -275,5 +275,6 @@ CREATE TABLE service_point (
     service_rowid INTEGER NOT NULL,
     PRIMARY KEY (category, lat, lon, service_rowid)
 ) WITHOUT ROWID;
+CREATE INDEX service_point_service ON service_point(service_rowid, category);
 
 CREATE INDEX prison_postcode ON prison(postcode);
