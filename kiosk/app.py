@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import math
+from pathlib import Path
 from typing import ClassVar
 
 from textual import events
@@ -43,7 +44,7 @@ HIGH_CONTRAST = Theme(
 class KioskApp(App[None], inherit_bindings=False):
     """The touchscreen kiosk: locked down, reset when idle, in the family's language."""
 
-    CSS_PATH = "app.tcss"
+    CSS_PATH = str(Path(__file__).with_name("app.tcss"))  # absolute: subclasses live elsewhere
     TITLE = "Waypost"
     ENABLE_COMMAND_PALETTE = False
     ALLOW_SELECT = False
