@@ -100,6 +100,33 @@ def load_gr_places(path: Path) -> list[PlaceRecord]:
     return out
 
 
+def add_aliases(path: Path, places: list[PlaceRecord]) -> list[PlaceRecord]:
+    """Other names for UK towns (Welsh names, e.g. Caerdydd), placed where the town is."""
+    best: dict[str, PlaceRecord] = {}
+    for p in places:
+        if p.kind == "town" and p.country == "GB":
+            seen = best.get(p.key)
+            if seen is None or p.population > seen.population:
+                best[p.key] = p
+    out = []
+    for row in _rows(path):
+        town = best.get(fold(row["name"]))
+        if town is not None:
+            out.append(
+                PlaceRecord(
+                    "town",
+                    fold(row["alias"]),
+                    town.name,
+                    "GB",
+                    town.latitude,
+                    town.longitude,
+                    town.region,
+                    town.population,
+                )
+            )
+    return out
+
+
 def load_places(folder: Path) -> list[PlaceRecord]:
     """Every gazetteer in data/places that is present."""
     places: list[PlaceRecord] = []
@@ -113,4 +140,6 @@ def load_places(folder: Path) -> list[PlaceRecord]:
         path = folder / name
         if path.is_file():
             places.extend(loader(path))
+    if (folder / "uk_place_aliases.csv").is_file():
+        places.extend(add_aliases(folder / "uk_place_aliases.csv", places))
     return places
