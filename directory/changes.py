@@ -122,6 +122,8 @@ def service_changes(
         if prior is None:
             out.append(RecordChange("service", "create", s.ref, s.uuid, s.name))
             continue
+        if prior == s:
+            continue  # the same record (most rows of a large import): nothing to compare
         a, b = flat_row(prior, org_names), flat_row(s, org_names)
         for column in MANAGED_COLUMNS:
             a.pop(column), b.pop(column)
