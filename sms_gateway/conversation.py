@@ -12,24 +12,30 @@ import sqlite3
 from dataclasses import dataclass
 
 from directory.categories import category_label, keyword_index, list_categories
-from directory.conversations import Session, end_session, load_session, save_session
+from directory.conversations import (
+    Session,
+    end_session,
+    load_session,
+    prune_sessions,
+    save_session,
+)
 from directory.database import ContentDB, transaction
 from directory.dedup import claim_message, prune_messages, seen_message, store_reply
 from directory.errors import DirectoryError
 from directory.keywords import primary_keyword
-from directory.models import Place
+from directory.models import Place, ServiceResult
 from directory.optouts import is_opted_out, opt_in, opt_out
 from directory.places import resolve_place
 from directory.privacy import hash_sender
 from directory.ratelimit import count_text, prune_rates
 from directory.search import search_services
 from directory.services import get_service, helplines, prison_visiting
-from directory.usage import add_event
 from sms_gateway import replies
 from sms_gateway import templates as t
 from sms_gateway.gsm import count_segments
 from sms_gateway.parser import Command, parse
 from sms_gateway.settings import GatewaySettings
+from sms_gateway.tally import Tally
 from sms_gateway.templates import Wording
 from sms_gateway.twiml import EMPTY, twiml
 from sms_gateway.vocabulary import COUNTRY_LANGUAGE
@@ -73,6 +79,7 @@ class _Turn:
     language: str
     now: float
     wording: Wording
+    tally: Tally
 
 
 class Line:
@@ -81,29 +88,32 @@ class Line:
     def __init__(self, settings: GatewaySettings) -> None:
         self.settings = settings
         self._key = settings.hash_key_bytes()
+        self._default = settings.default_language
         self._handled = 0
 
     # -- entry points -------------------------------------------------------------------------
 
     def respond(self, conn: sqlite3.Connection, db: ContentDB, msg: Inbound, now: float) -> Outcome:
         """Handle one text; a retried MessageSid gets the stored reply and changes nothing."""
-        if msg.message_sid:
-            seen = seen_message(conn, msg.message_sid)
-            if seen is not None:
-                return Outcome(None, seen.reply or EMPTY, duplicate=True)
         sender_hash = hash_sender(msg.sender or "unknown", self._key)
         # Parsing reads only the directory, so it stays outside the write transaction.
-        command = parse(
-            msg.body,
-            keyword_index(db),
-            lambda text: resolve_place(db, text, country_hint=msg.from_country or None),
-            msg.from_country,
-        )
+        hint = msg.from_country or None
+
+        def resolve(text: str, fuzzy: bool) -> Place:
+            return resolve_place(db, text, country_hint=hint, fuzzy=fuzzy)
+
+        def expect_place() -> bool:
+            session = load_session(conn, sender_hash, now)
+            return session is not None and session.pending
+
+        command = parse(msg.body, keyword_index(db), resolve, msg.from_country, expect_place)
         with transaction(conn):
             if msg.message_sid and not claim_message(conn, msg.message_sid, now):
                 seen = seen_message(conn, msg.message_sid)
                 return Outcome(None, (seen.reply if seen else None) or EMPTY, duplicate=True)
-            reply = self._decide(conn, db, sender_hash, command, now)
+            tally = Tally(command.language or command.country_language or self._default)
+            reply = self._decide(conn, db, sender_hash, command, now, tally)
+            tally.write(conn, reply)
             document = twiml(reply)
             if msg.message_sid:
                 store_reply(conn, msg.message_sid, document)
@@ -131,9 +141,10 @@ class Line:
         sender_hash: str,
         command: Command,
         now: float,
+        tally: Tally,
     ) -> str | None:
         if command.action in ("stop", "start"):
-            return self._opt_commands(conn, db, sender_hash, command, now)
+            return self._opt_commands(conn, db, sender_hash, command, now, tally)
         if is_opted_out(conn, sender_hash):
             return None
         if command.action == "help" and command.exact and not self.settings.answer_exact_help:
@@ -144,20 +155,22 @@ class Line:
             return None
         session = load_session(conn, sender_hash, now)
         language = self._language(command, session)
-        turn = _Turn(conn, db, sender_hash, command, session, language, now, Wording(language))
+        tally.language = language
+        turn = _Turn(
+            conn, db, sender_hash, command, session, language, now, Wording(language), tally
+        )
         if count == limit + 1:
-            add_event(conn, "sms", "rate_limited", language=language)
+            tally.add("rate_limited")
             return replies.prompt(turn.wording, t.PLEASE_WAIT)
         reply = self._answer(turn)
         if command.distress:
-            found = helplines(db, language, limit=1)
-            reply = replies.with_distress(turn.wording, found[0] if found else None, reply)
-            add_event(conn, "sms", "distress", language=language)
+            reply = replies.with_distress(turn.wording, _helpline(db, language), reply)
+            turn.tally.add("distress", language=language)
         return reply
 
     def _opt_commands(
         self, conn: sqlite3.Connection, db: ContentDB, sender_hash: str, command: Command,
-        now: float,
+        now: float, tally: Tally,
     ) -> str | None:  # fmt: skip
         """Opt-out and opt-in: exact keywords silently, a near miss confirmed once."""
         language = command.language or command.country_language or self.settings.default_language
@@ -165,12 +178,12 @@ class Line:
             newly = opt_out(conn, sender_hash, "exact" if command.exact else "near", now)
             end_session(conn, sender_hash)
             if newly:
-                add_event(conn, "sms", "optout", language=language)
+                tally.add("optout", language=language)
             if command.exact or not newly:
                 return None  # Twilio confirms exact keywords; a near miss is confirmed once
             return replies.prompt(Wording(language), t.STOPPED)
         if opt_in(conn, sender_hash):
-            add_event(conn, "sms", "optin", language=language)
+            tally.add("optin", language=language)
         if command.exact:
             return None
         w = Wording(language)
@@ -197,7 +210,7 @@ class Line:
         pending = turn.session is not None and turn.session.pending
         if c.place_missing and (pending or c.place_suggestions):
             return self._place_not_found(turn)
-        add_event(turn.conn, "sms", "not_understood", language=turn.language, found=False)
+        turn.tally.add("not_understood", language=turn.language, found=False)
         return self._menu(turn)
 
     # -- replies ------------------------------------------------------------------------------
@@ -210,10 +223,9 @@ class Line:
             turn.wording.clean(primary_keyword(turn.db, c.key, turn.language))
             for c in list_categories(turn.db, turn.language)
         ]
-        found = helplines(turn.db, turn.language, limit=1)
-        add_event(turn.conn, "sms", "menu", language=turn.language)
+        turn.tally.add("menu", language=turn.language)
         return replies.menu(
-            turn.wording, self._example_for(turn), topics, found[0] if found else None
+            turn.wording, self._example_for(turn), topics, _helpline(turn.db, turn.language)
         )
 
     def _place_not_found(self, turn: _Turn) -> str:
@@ -224,7 +236,7 @@ class Line:
             longer = text + "\n" + w(t.DID_YOU_MEAN, places=" / ".join(suggestions))
             if count_segments(longer).segments == 1:
                 text = longer
-        add_event(turn.conn, "sms", "place_not_found", language=turn.language, found=False)
+        turn.tally.add("place_not_found", language=turn.language, found=False)
         return text
 
     def _query(self, turn: _Turn) -> str:
@@ -240,7 +252,7 @@ class Line:
             self._remember_pending(turn, c.category)
             topic = category_label(turn.db, c.category, turn.language, short=True)
             keyword = primary_keyword(turn.db, c.category, turn.language)
-            add_event(turn.conn, "sms", "ask_place", keyword=c.category, language=turn.language)
+            turn.tally.add("ask_place", keyword=c.category, language=turn.language)
             return replies.prompt(turn.wording, t.ASK_PLACE, topic=topic, keyword=keyword)
         assert c.place is not None
         if s is not None and s.pending and s.category:
@@ -299,10 +311,9 @@ class Line:
             turn.now,
             self.settings.session_seconds,
         )  # fmt: skip
-        add_event(
-            turn.conn, "sms", "search" if offset == 0 else "more", keyword=category,
-            area=place.outcode or "", language=turn.language, found=bool(local or national),
-            segments=count_segments(page).segments,
+        turn.tally.add(
+            "search" if offset == 0 else "more", keyword=category, area=place.outcode or "",
+            language=turn.language, found=bool(local or national),
         )  # fmt: skip
         return page
 
@@ -327,7 +338,7 @@ class Line:
             return replies.prompt(
                 turn.wording, t.NO_SUCH_RESULT, number=number, example=self._example_for(turn)
             )
-        add_event(turn.conn, "sms", "details", keyword=s.category or "", language=turn.language)
+        turn.tally.add("details", keyword=s.category or "", language=turn.language)
         return replies.details(turn.wording, detail)
 
     def _prison(self, turn: _Turn, nomis: str, area: str) -> str:
@@ -336,8 +347,8 @@ class Line:
             turn.wording.clean(primary_keyword(turn.db, key, turn.language))
             for key in PRISON_TOPICS
         ]
-        add_event(turn.conn, "sms", "prison", keyword="visiting", area=visiting.address.postal_code,
-                  language=turn.language, found=True)  # fmt: skip
+        turn.tally.add("prison", keyword="visiting", area=visiting.address.postal_code,
+                       language=turn.language, found=True)  # fmt: skip
         return replies.prison_page(turn.wording, visiting, topics, area)
 
     def _topics_near(self, turn: _Turn, place: _PlaceRef) -> str:
@@ -348,8 +359,8 @@ class Line:
         order = [c.key for c in list_categories(turn.db, turn.language)]
         keys = sorted(keys, key=order.index) if keys else order
         topics = [turn.wording.clean(primary_keyword(turn.db, k, turn.language)) for k in keys]
-        add_event(turn.conn, "sms", "place_only", area=place.outcode or "",
-                  language=turn.language, found=bool(found.local))  # fmt: skip
+        turn.tally.add("place_only", area=place.outcode or "", language=turn.language,
+                       found=bool(found.local))  # fmt: skip
         example = turn.wording.clean(f"{topics[0]} {place.outcode or place.short_name}")
         return replies.topics_near(turn.wording, turn.wording.clean(place.short_name), topics,
                                    example)  # fmt: skip
@@ -358,7 +369,18 @@ class Line:
         self._handled += 1
         if self._handled % PRUNE_EVERY == 1:
             prune_messages(conn, now)
+            prune_sessions(conn, now)
             prune_rates(conn, now, self.settings.rate_limit_window_seconds)
+
+
+def _helpline(db: ContentDB, language: str) -> ServiceResult | None:
+    """The first national 24-hour helpline, looked up once per directory file and language."""
+
+    def first(db: ContentDB) -> ServiceResult | None:
+        found = helplines(db, language, limit=1)
+        return found[0] if found else None
+
+    return db.cached(f"sms-helpline:{language}", first)
 
 
 def parse_language_hint(country: str) -> str | None:

@@ -36,7 +36,16 @@ class KeywordTable(Protocol):
         ...
 
 
-PlaceResolver = Callable[[str], Place]
+class PlaceResolver(Protocol):
+    """Looks up a place; exact names and codes only unless `fuzzy` (raises PlaceNotFound)."""
+
+    def __call__(self, text: str, fuzzy: bool, /) -> Place:
+        """The place the text names."""
+        ...
+
+
+def _never() -> bool:
+    return False
 
 
 @dataclass(frozen=True)
@@ -127,30 +136,41 @@ def _keyword(words: list[str], keywords: KeywordTable) -> tuple[int, int, str, s
 
 
 def _resolve(
-    words: list[str], resolve: PlaceResolver, has_keyword: bool
+    words: list[str], resolve: PlaceResolver, has_keyword: bool, expect_place: Callable[[], bool]
 ) -> tuple[Place | None, PlaceNotFound | None]:
-    """Try the words as one place, then shorter runs of them, longest first.
+    """Exact lookups on the words, then on shorter runs of them, longest first; then at most
+    one fuzzy lookup (a guess, with suggestions) on the whole leftover text.
 
-    A guess from a misspelling counts only beside a keyword, and a town found inside a longer
-    sentence only beside a keyword too: "hello there" is not a text about Theres.
+    Each exact lookup is a few index probes; a fuzzy one compares against every town name and
+    costs tens of milliseconds, so it is tried once, and only where a place is expected: beside
+    a keyword, or when the sender's last text was a keyword waiting for its place. A town found
+    inside a longer sentence counts only beside a keyword: "hello there" is not about Theres.
     """
-    error: PlaceNotFound | None = None
+    head = words[:MAX_PLACE_WORDS]
+    whole = " ".join(head)
     try:
-        place = resolve(" ".join(words[:MAX_PLACE_WORDS]))
-        if has_keyword or not place.fuzzy:
-            return place, None
-    except PlaceNotFound as exc:
-        error = exc
-    runs = words[:MAX_PLACE_WORDS] if len(words) <= MAX_PLACE_WORDS else words[:3]
-    for size in range(min(len(runs), len(words)) - 1, 0, -1):
+        return resolve(whole, False), None
+    except PlaceNotFound:
+        pass
+    runs = head if len(words) <= MAX_PLACE_WORDS else words[:3]
+    named_something = False
+    for size in range(len(runs) - 1, 0, -1):
         for start in range(0, len(runs) - size + 1):
             try:
-                place = resolve(" ".join(runs[start : start + size]))
+                place = resolve(" ".join(runs[start : start + size]), False)
             except PlaceNotFound:
                 continue
-            if not place.fuzzy and (has_keyword or place.kind != "town"):
+            if has_keyword or place.kind != "town":
                 return place, None
-    return None, error
+            named_something = True
+    if named_something or not (has_keyword or expect_place()):
+        # A real town inside a sentence with no keyword ("I can't cope" names Cope): a guess
+        # or "did you mean" would only confuse; the menu answers better.
+        return None, None
+    try:
+        return resolve(whole, True), None
+    except PlaceNotFound as exc:
+        return None, exc
 
 
 def parse(
@@ -158,8 +178,13 @@ def parse(
     keywords: KeywordTable,
     resolve: PlaceResolver,
     from_country: str | None = None,
+    expect_place: Callable[[], bool] = _never,
 ) -> Command:
-    """Turn a text into a command: tokens in any order, keywords in any language, a place."""
+    """Turn a text into a command: tokens in any order, keywords in any language, a place.
+
+    `expect_place` is asked (only when it matters) whether the sender's conversation waits for
+    a place, which makes a misspelt town worth a guess.
+    """
     country_language = v.COUNTRY_LANGUAGE.get((from_country or "").upper())
     stripped = body.strip().casefold()
     if stripped in v.TWILIO_STOP:
@@ -200,7 +225,9 @@ def parse(
             return Command("help", language=help_word[2], **base)  # type: ignore[arg-type]
 
     place, error = (
-        _resolve(meaningful, resolve, category is not None) if meaningful else (None, None)
+        _resolve(meaningful, resolve, category is not None, expect_place)
+        if meaningful
+        else (None, None)
     )
     if category or place:
         return Command(
