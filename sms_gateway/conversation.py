@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+import threading
 from dataclasses import dataclass
 
 from directory.categories import category_label, keyword_index, list_categories
@@ -90,6 +91,7 @@ class Line:
         self._key = settings.hash_key_bytes()
         self._default = settings.default_language
         self._handled = 0
+        self._write_lock = threading.Lock()
 
     # -- entry points -------------------------------------------------------------------------
 
@@ -107,7 +109,11 @@ class Line:
             return session is not None and session.pending
 
         command = parse(msg.body, keyword_index(db), resolve, msg.from_country, expect_place)
-        with transaction(conn):
+        # One writer at a time inside this process: threads queue on a Python lock, which
+        # hands over at once, instead of SQLite's busy handler, which sleeps 1-100 ms between
+        # tries (measured: p99 over a second at 32 concurrent texts). busy_timeout still covers
+        # other processes (the outbox sender, a kiosk).
+        with self._write_lock, transaction(conn):
             if msg.message_sid and not claim_message(conn, msg.message_sid, now):
                 seen = seen_message(conn, msg.message_sid)
                 return Outcome(None, (seen.reply if seen else None) or EMPTY, duplicate=True)

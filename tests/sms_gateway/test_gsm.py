@@ -38,7 +38,11 @@ def test_segment_counter_known_cases(text: str, encoding: str, segments: int) ->
     ("language", "text", "expected"),
     [
         ("ro", "Locuință în București, ţară", "Locuinta in Bucuresti, tara"),
-        ("es", "Vivienda cerca de León: ¿ayuda? Sí, información", "Vivienda cerca de Leon: ¿ayuda? Si, informacion"),
+        (
+            "es",
+            "Vivienda cerca de León: ¿ayuda? Sí, información",
+            "Vivienda cerca de Leon: ¿ayuda? Si, informacion",
+        ),
         ("pt", "Habitação e ajuda às famílias", "Habitacao e ajuda às familias"),  # à is GSM-7
         ("de", "Öffnungszeiten für Straße", "Öffnungszeiten für Straße"),
         ("el", "Στέγαση κοντά σας", "ΣTEΓAΣH KONTA ΣAΣ"),
