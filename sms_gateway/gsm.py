@@ -96,22 +96,24 @@ def _greek(text: str) -> str:
 
 def encoding_of(text: str) -> Encoding:
     """GSM-7 when every character is in the GSM-7 alphabet, else UCS-2."""
-    return "GSM-7" if all(ch in GSM_CHARS for ch in text) else "UCS-2"
+    return "GSM-7" if GSM_CHARS.issuperset(text) else "UCS-2"
 
 
 def count_segments(text: str) -> SegmentCount:
     """Exact segment count: escapes and surrogate pairs are never split across segments."""
-    if encoding_of(text) == "GSM-7":
-        sizes = [2 if ch in GSM_EXTENDED else 1 for ch in text]
-        single, multi, encoding = SINGLE_GSM, MULTI_GSM, "GSM-7"
+    # Every reply is counted, so the common case (one segment) avoids a loop per character.
+    if GSM_CHARS.issuperset(text):
+        single, multi, encoding, wide = SINGLE_GSM, MULTI_GSM, "GSM-7", GSM_EXTENDED
+        units = len(text) + sum(text.count(ch) for ch in GSM_EXTENDED)
     else:
-        sizes = [2 if ord(ch) > 0xFFFF else 1 for ch in text]
         single, multi, encoding = SINGLE_UCS2, MULTI_UCS2, "UCS-2"
-    units = sum(sizes)
+        wide = frozenset(ch for ch in text if ord(ch) > 0xFFFF)
+        units = len(text) + sum(text.count(ch) for ch in wide)
     if units <= single:
         return SegmentCount(encoding, 1 if units else 0, units)  # type: ignore[arg-type]
     segments, used = 1, 0
-    for size in sizes:
+    for ch in text:
+        size = 2 if ch in wide else 1
         if used + size > multi:
             segments += 1
             used = 0
