@@ -20,7 +20,7 @@ MAX_TOKENS = 8
 MAX_TOKEN_CHARS = 40
 TEXT_CANDIDATES = 400
 NATIONAL_LIMIT = 5
-SELECTIVE_TEXT = 2000  # at most this many text matches: rank them all by distance
+SELECTIVE_TEXT = 4000  # at most this many text matches: rank them all by distance
 
 # Words that carry no meaning in a directory search, in the supported languages.
 _STOP = frozenset(
@@ -496,6 +496,14 @@ def search_services(
     return SearchResults(place, local, national, radius, [cat] if cat else [])
 
 
+def _match_ids(db: ContentDB, words: list[str], prefix: bool, limit: int) -> list[int]:
+    query = service_query(db, words, prefix)
+    if query is None:
+        return []
+    sql = "SELECT rowid FROM service_fts WHERE service_fts MATCH ? LIMIT ?"
+    return [r[0] for r in db.execute(sql, (query, limit))]
+
+
 def _local_near(
     db: ContentDB,
     place: Place,
@@ -507,27 +515,19 @@ def _local_near(
 ) -> tuple[dict[int, float], float]:
     """Service rowid -> distance for local matches, and the radius searched."""
     if words:
-        query = service_query(db, words, prefix)
-        ids = (
-            [
-                r[0]
-                for r in db.execute(
-                    "SELECT rowid FROM service_fts WHERE service_fts MATCH ? LIMIT ?",
-                    (query, SELECTIVE_TEXT + 1),
-                )
-            ]
-            if query
-            else []
-        )
+        ids = _match_ids(db, words, prefix, SELECTIVE_TEXT + 1)
         if len(ids) <= SELECTIVE_TEXT:
             # Rare words: measure the few matches directly rather than widening a box.
             return _distances(db, place, cat_pos, ids, max_radius_km), max_radius_km
+    checked: dict[int, bool] = {}  # text membership, tested once per service across widenings
     radius = FIRST_RADIUS_KM
     while True:
         found = _nearby(db, place, cat_pos, radius)
         if words:
-            keep = _text_filter(db, words, found, prefix)
-            found = {k: v for k, v in found.items() if k in keep}
+            new = [k for k in found if k not in checked]
+            keep = _text_filter(db, words, new, prefix)
+            checked.update((k, k in keep) for k in new)
+            found = {k: v for k, v in found.items() if checked[k]}
         if len(found) >= wanted or radius >= max_radius_km:
             break
         # Widen in proportion to what is missing (density ~ count / area), 2x to 4x a step.
