@@ -8,19 +8,17 @@ from pathlib import Path
 
 from directory.errors import DataValidationError
 from directory.gazetteer import load_places
+from directory.prison_sources import HMPPS, load_prisons, prison_visiting_service
 from directory.records import OrganizationRecord, Sources
 from directory.sources import (
-    HMPPS,
     Geocoder,
     Issues,
     Progress,
     fingerprint,
     load_categories,
     load_organizations,
-    load_prisons,
     load_services,
     load_translations,
-    prison_visiting_service,
 )
 from directory.writer import write_database
 

@@ -17,8 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from directory.places import normalise_postcode
+from directory.prison_sources import PRISON_COLUMNS
 from directory.records import ServiceRecord, Sources, stable_uuid
-from directory.sources import PRISON_COLUMNS
 from directory.spreadsheet import number_text
 from directory.writer import TAXONOMY_ID
 

@@ -22,6 +22,7 @@ from directory.folding import fold_uncached as fold
 from directory.hours import ICAL, Opening, format_hours
 from directory.imports import ImportPlan, carried_translations, finish_plan
 from directory.phones import PhoneEntry, format_phones
+from directory.prison_sources import load_prisons
 from directory.records import (
     CategoryRecord,
     MetadataRecord,
@@ -32,7 +33,7 @@ from directory.records import (
     Sources,
     TranslationRecord,
 )
-from directory.sources import Geocoder, Issues, load_prisons, service_from_row
+from directory.sources import Geocoder, Issues, service_from_row
 from directory.spreadsheet import EXPORT_COLUMNS
 
 Progress = Callable[[str, int, int], None]

@@ -2,121 +2,22 @@
 
 from __future__ import annotations
 
-import dataclasses
 import math
-from collections.abc import Iterable, Sequence
-from typing import Any
+from collections.abc import Iterable
 
-from directory.categories import category_positions, check_category, keyword_index
+from directory.categories import category_positions, check_category
 from directory.database import ContentDB
-from directory.folding import tokens as fold_tokens
-from directory.models import Phone, Place, SearchResults, ServiceResult
+from directory.models import Place, SearchResults
 from directory.places import resolve_place
+from directory.results import hydrate, rows_in
+from directory.text_query import service_query, split_text
 
 EARTH_KM = 6371.0088
 FIRST_RADIUS_KM = 8.0
 MAX_RADIUS_KM = 80.0
-MAX_TOKENS = 8
-MAX_TOKEN_CHARS = 40
 TEXT_CANDIDATES = 400
 NATIONAL_LIMIT = 5
 SELECTIVE_TEXT = 4000  # at most this many text matches: rank them all by distance
-
-# Words that carry no meaning in a directory search, in the supported languages.
-_STOP = frozenset(
-    [
-        "a",
-        "an",
-        "and",
-        "or",
-        "the",
-        "for",
-        "of",
-        "in",
-        "on",
-        "at",
-        "to",
-        "with",
-        "near",
-        "me",
-        "my",
-        "i",
-        "is",
-        "are",
-        "need",
-        "help",
-        "please",
-        "pls",
-        "de",
-        "del",
-        "la",
-        "el",
-        "los",
-        "las",
-        "y",
-        "para",
-        "en",
-        "un",
-        "una",
-        "por",
-        "con",
-        "que",
-        "do",
-        "da",
-        "dos",
-        "das",
-        "e",
-        "o",
-        "os",
-        "para",
-        "em",
-        "um",
-        "uma",
-        "com",
-        "der",
-        "die",
-        "das",
-        "und",
-        "für",
-        "mit",
-        "in",
-        "im",
-        "am",
-        "zu",
-        "ich",
-        "bitte",
-        "hilfe",
-        "και",
-        "για",
-        "το",
-        "τα",
-        "η",
-        "ο",
-        "με",
-        "σε",
-        "si",
-        "și",
-        "pentru",
-        "cu",
-        "la",
-        "în",
-        "un",
-        "o",
-        "de",
-        "a",
-        "yr",
-        "y",
-        "ac",
-        "am",
-        "i",
-        "i",
-        "w",
-        "z",
-        "na",
-        "do",
-        "dla",
-    ]
-)
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -125,81 +26,6 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     dp, dl = p2 - p1, math.radians(lon2 - lon1)
     h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
     return 2 * EARTH_KM * math.asin(min(1.0, math.sqrt(h)))
-
-
-def fts_query(
-    words: Sequence[str], prefix_last: bool = False, expansions: Sequence[list[str]] = ()
-) -> str | None:
-    """Build an FTS5 query that matches all words; user text can never inject syntax.
-
-    `expansions[i]` lists category keys whose labels or keywords match word i: the word then
-    also matches services in those categories.
-    """
-    safe = [w[:MAX_TOKEN_CHARS] for w in words if w][:MAX_TOKENS]
-    if not safe:
-        return None
-    terms = []
-    for i, word in enumerate(safe):
-        term = '"' + word.replace('"', '""') + '"'
-        if prefix_last and i == len(safe) - 1:
-            term += "*"
-        keys = list(expansions[i]) if i < len(expansions) else []
-        if keys:
-            term = "(" + " OR ".join([term, *('"' + k + '"' for k in keys)]) + ")"
-        terms.append(term)
-    return " AND ".join(terms)
-
-
-def _category_matches(db: ContentDB, word: str, prefix: bool) -> list[str]:
-    memo: dict[tuple[str, bool], list[str]] = db.cached("category-word-memo", lambda _db: {})
-    prefix = prefix and len(word) >= 3  # "c*" would match every category
-    key = (word, prefix)
-    if key not in memo:
-        query = fts_query([word], prefix)
-        memo[key] = (
-            [
-                r[0]
-                for r in db.execute(
-                    "SELECT key FROM category_fts WHERE category_fts MATCH ?", (query,)
-                )
-            ]
-            if query
-            else []
-        )
-        if len(memo) > 5000:
-            memo.clear()
-    return memo[key]
-
-
-def service_query(db: ContentDB, words: Sequence[str], prefix: bool) -> str | None:
-    """The FTS query for these words, widened by category labels and keywords in any language."""
-    safe = [w for w in words if w][:MAX_TOKENS]
-    expansions = [
-        _category_matches(db, w, prefix and i == len(safe) - 1) for i, w in enumerate(safe)
-    ]
-    return fts_query(safe, prefix, expansions)
-
-
-def split_text(db: ContentDB, text: str) -> tuple[list[str], list[str]]:
-    """Split search text into category keys it names and the remaining words for FTS."""
-    words = fold_tokens(text[:2000])
-    index = keyword_index(db)
-    categories: list[str] = []
-    rest: list[str] = []
-    i = 0
-    while i < len(words):
-        for size in range(min(index.max_words, len(words) - i), 0, -1):
-            hit = index.lookup(" ".join(words[i : i + size]))
-            if hit:
-                if hit[0] not in categories:
-                    categories.append(hit[0])
-                i += size
-                break
-        else:
-            if words[i] not in _STOP:
-                rest.append(words[i])
-            i += 1
-    return categories, rest
 
 
 def _text_rowids(db: ContentDB, words: list[str], limit: int, prefix_last: bool) -> list[int]:
@@ -263,113 +89,6 @@ def _nearby(db: ContentDB, place: Place, cat_pos: int | None, radius: float) -> 
     return best
 
 
-def _rows_in(db: ContentDB, sql: str, ids: Sequence[Any], *params: object) -> list[Any]:
-    marks = ",".join("?" * len(ids))
-    return db.execute(sql.replace("{ids}", marks), (*params, *ids)).fetchall()
-
-
-RESULT_CACHE_SIZE = 20_000
-
-
-def hydrate(
-    db: ContentDB, ranked: list[tuple[int, float | None]], language: str | None
-) -> list[ServiceResult]:
-    """Turn (rowid, distance) pairs into full result rows, translated where possible.
-
-    Rows are cached per directory file and language, so a busy line or kiosk reads each
-    service once; the cache is dropped with the file when it is swapped.
-    """
-    lang = language or "en"
-    cache: dict[tuple[int, str], ServiceResult] = db.cached("result-cache", lambda _db: {})
-    missing = [rowid for rowid, _ in ranked if (rowid, lang) not in cache]
-    if missing:
-        if len(cache) > RESULT_CACHE_SIZE:
-            cache.clear()
-        for result_rowid, result in _load_results(db, [(i, None) for i in missing], lang):
-            cache[(result_rowid, lang)] = result
-    out = []
-    for rowid, dist in ranked:
-        template = cache.get((rowid, lang))
-        if template is not None:
-            out.append(
-                template if dist is None else dataclasses.replace(template, distance_km=dist)
-            )
-    return out
-
-
-def _load_results(
-    db: ContentDB, ranked: list[tuple[int, float | None]], language: str | None
-) -> list[tuple[int, ServiceResult]]:
-    if not ranked:
-        return []
-    ids = [rowid for rowid, _ in ranked]
-    base = {
-        r[0]: r
-        for r in _rows_in(
-            db,
-            "SELECT s.rowid, s.ref, s.name, o.name, s.assured_date, COALESCE(s.hours_text, ''), "
-            "COALESCE(s.description, ''), s.scope, COALESCE(s.url, ''), s.id, "
-            "(SELECT a.city FROM service_at_location sal JOIN address a "
-            " ON a.location_id = sal.location_id WHERE sal.service_id = s.id LIMIT 1) "
-            "FROM service s JOIN organization o ON o.id = s.organization_id "
-            "WHERE s.rowid IN ({ids})",
-            ids,
-        )
-    }
-    uuids = {row[9]: rowid for rowid, row in base.items()}
-    phones: dict[int, list[Phone]] = {i: [] for i in ids}
-    for sid, number, desc in _rows_in(
-        db,
-        "SELECT service_id, number, COALESCE(description, '') FROM phone "
-        "WHERE service_id IN ({ids}) ORDER BY position",
-        list(uuids),
-    ):
-        phones[uuids[sid]].append(Phone(number, desc))
-    positions = category_positions(db)
-    cats: dict[int, list[str]] = {i: [] for i in ids}
-    for rowid, key in _rows_in(
-        db,
-        "SELECT service_rowid, category_key FROM service_category WHERE service_rowid IN ({ids})",
-        ids,
-    ):
-        cats[rowid].append(key)
-    translated: dict[tuple[str, str], str] = {}
-    if language and language != "en":
-        for record, field, value in _rows_in(
-            db,
-            "SELECT record_id, field, value FROM translation WHERE table_name = 'service' "
-            "AND language = ? AND field IN ('name', 'description') AND record_id IN ({ids})",
-            list(uuids),
-            language,
-        ):
-            translated[(record, field)] = value
-    out = []
-    for rowid, dist in ranked:
-        r = base.get(rowid)
-        if r is None:
-            continue
-        out.append(
-            (
-                rowid,
-                ServiceResult(
-                    service_id=r[1],
-                    name=translated.get((r[9], "name"), r[2]),
-                    organization=r[3],
-                    distance_km=dist,
-                    phones=phones[rowid],
-                    categories=sorted(cats[rowid], key=lambda k: positions.get(k, 99)),
-                    schedule_text=r[5],
-                    assured_date=r[4],
-                    description=translated.get((r[9], "description"), r[6]),
-                    scope=r[7],
-                    town=r[10] or "",
-                    url=r[8],
-                ),
-            )
-        )
-    return out
-
-
 def _national(
     db: ContentDB, category: str | None, words: list[str], limit: int, prefix: bool
 ) -> list[int]:
@@ -377,7 +96,7 @@ def _national(
         ids = _text_rowids(db, words, TEXT_CANDIDATES, prefix)
         if not ids:
             return []
-        rows = _rows_in(
+        rows = rows_in(
             db,
             "SELECT rowid FROM service WHERE scope = 'national' AND rowid IN ({ids})"
             " ORDER BY rowid",
@@ -387,7 +106,7 @@ def _national(
         if category:
             keep = {
                 r[0]
-                for r in _rows_in(
+                for r in rows_in(
                     db,
                     "SELECT service_rowid FROM service_category WHERE category_key = ? "
                     "AND service_rowid IN ({ids})",
@@ -418,14 +137,14 @@ def _local_without_place(
         ids = _text_rowids(db, words, TEXT_CANDIDATES, prefix)
         if not ids:
             return []
-        rows = _rows_in(
+        rows = rows_in(
             db, "SELECT rowid FROM service WHERE scope = 'local' AND rowid IN ({ids})", ids
         )
         local = {r[0] for r in rows}
         if category:
             local &= {
                 r[0]
-                for r in _rows_in(
+                for r in rows_in(
                     db,
                     "SELECT service_rowid FROM service_category WHERE category_key = ? "
                     "AND service_rowid IN ({ids})",
@@ -542,7 +261,7 @@ def _distances(
     best: dict[int, float] = {}
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]
-        rows = _rows_in(
+        rows = rows_in(
             db,
             "SELECT service_rowid, lat, lon FROM service_point WHERE category = ?"
             " AND service_rowid IN ({ids})",

@@ -6,7 +6,7 @@ from directory.categories import category_positions
 from directory.database import ContentDB
 from directory.errors import DirectoryError, ServiceNotFound
 from directory.models import Address, Phone, PrisonVisiting, ServiceDetail, ServiceResult
-from directory.search import hydrate
+from directory.results import hydrate
 
 _DETAIL_SQL = (
     "SELECT s.rowid, s.id, s.ref, s.name, o.name, COALESCE(s.description, ''), s.scope,"

@@ -20,7 +20,6 @@ from directory.records import (
     LocationRecord,
     OrganizationRecord,
     PlaceRecord,
-    PrisonRecord,
     ServiceRecord,
     TranslationRecord,
 )
@@ -29,7 +28,6 @@ Progress = Callable[[str, int, int], None]
 REF = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
 STATUSES = ("active", "inactive", "defunct", "temporarily closed")
 LANG = re.compile(r"^[a-z]{2,3}$")
-HMPPS = "hmpps"
 
 
 class Issues:
@@ -72,7 +70,7 @@ def read_rows(
         yield number, {k: (v or "").strip() for k, v in row.items() if k}
 
 
-def _float(
+def number_in_range(
     value: str, issues: Issues, file: str, row: int, column: str, low: float, high: float
 ) -> float | None:
     if not value:
@@ -288,8 +286,8 @@ def service_from_row(
         if not LANG.match(code):
             issues.add(file, n, "languages", code, "should be a language code such as en or pl")
     location = None
-    lat = _float(row["latitude"], issues, file, n, "latitude", -90, 90)
-    lon = _float(row["longitude"], issues, file, n, "longitude", -180, 180)
+    lat = number_in_range(row["latitude"], issues, file, n, "latitude", -90, 90)
+    lon = number_in_range(row["longitude"], issues, file, n, "longitude", -180, 180)
     if row["address_1"] or row["postal_code"] or row["city"] or lat is not None:
         if country == "GB" and row["postal_code"] and not normalise_postcode(row["postal_code"]):
             issues.add(file, n, "postal_code", row["postal_code"], "is not a UK postcode")
@@ -383,113 +381,6 @@ def load_translations(
             TranslationRecord(table, row["record_id"], row["field"], row["language"], row["value"])
         )
     return out
-
-
-PRISON_COLUMNS = (
-    "nomis",
-    "name",
-    "name_cy",
-    "display_name",
-    "aliases",
-    "types",
-    "address_1",
-    "address_2",
-    "town",
-    "county",
-    "postcode",
-    "country",
-    "latitude",
-    "longitude",
-    "latlon_source",
-    "visits_phone",
-    "visits_email",
-    "visit_slots",
-    "booking_enabled",
-    "source",
-)
-
-
-def load_prisons(path: Path, issues: Issues) -> list[PrisonRecord]:
-    """Read prisons.csv."""
-    out = []
-    for n, row in read_rows(path, issues, PRISON_COLUMNS):
-        lat = _float(row["latitude"], issues, path.name, n, "latitude", 49, 61)
-        lon = _float(row["longitude"], issues, path.name, n, "longitude", -9, 3)
-        if lat is None or lon is None:
-            issues.add(path.name, n, "latitude", row["latitude"], "every prison needs coordinates")
-            continue
-        openings = []
-        try:
-            openings = parse_hours(row["visit_slots"])
-        except HoursError as exc:
-            issues.add(path.name, n, "visit_slots", row["visit_slots"], str(exc))
-        phone = ""
-        if row["visits_phone"]:
-            try:
-                phone = parse_phones(row["visits_phone"])[0].number
-            except PhoneError as exc:
-                issues.add(path.name, n, "visits_phone", row["visits_phone"], str(exc))
-        location = LocationRecord(
-            row["address_1"],
-            row["address_2"],
-            row["town"],
-            row["county"],
-            normalise_postcode(row["postcode"]) or row["postcode"],
-            "GB",
-            lat,
-            lon,
-            name=row["display_name"],
-            nomis=row["nomis"],
-        )
-        out.append(
-            PrisonRecord(
-                nomis=row["nomis"],
-                name=row["name"],
-                name_cy=row["name_cy"],
-                display_name=row["display_name"],
-                aliases=[a.strip() for a in row["aliases"].split(";") if a.strip()],
-                types=row["types"],
-                location=location,
-                latlon_source=row["latlon_source"],
-                visits_phone=phone,
-                visits_email=row["visits_email"],
-                visit_slots=row["visit_slots"],
-                openings=openings,
-                booking_enabled=row["booking_enabled"].lower() == "true",
-                source=row["source"],
-            )
-        )
-    return out
-
-
-def prison_visiting_service(prison: PrisonRecord) -> ServiceRecord:
-    """The "visiting this prison" entry every prison gets, from MoJ seed data (unverified)."""
-    phones = []
-    if prison.visits_phone:
-        phones = parse_phones(f"{prison.visits_phone} (visits booking)")
-    note = ""
-    if prison.visit_slots:
-        note = "Weekly social visit slots from the MoJ booking system: check before you travel."
-    return ServiceRecord(
-        ref=f"prison-visits-{prison.nomis.lower()}",
-        organization_ref=HMPPS,
-        name=f"{prison.display_name}: visits",
-        description=(
-            f"Visiting {prison.display_name}: visit times, how to book a visit, "
-            "and the prison's address."
-        ),
-        categories=["visiting"],
-        scope="local",
-        phones=phones,
-        email=prison.visits_email,
-        url="https://www.gov.uk/prison-visits",
-        hours_text=prison.visit_slots,
-        openings=prison.openings,
-        hours_note=note,
-        location=prison.location,
-        area=prison.display_name,
-        source=prison.source,
-    )
 
 
 def fingerprint(paths: list[Path]) -> str:

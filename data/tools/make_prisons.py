@@ -26,33 +26,15 @@ from typing import Any
 
 import phonenumbers
 
+from directory.prison_sources import PRISON_COLUMNS
+
 REPO = Path(__file__).resolve().parents[2]
 DEFAULT_SHARED = REPO.parent / "shared" / "data"
 DEFAULT_OUT = REPO / "data" / "prisons.csv"
 EXPECTED_PRISONS = 125
 
-COLUMNS = [
-    "nomis",
-    "name",
-    "name_cy",
-    "display_name",
-    "aliases",
-    "types",
-    "address_1",
-    "address_2",
-    "town",
-    "county",
-    "postcode",
-    "country",
-    "latitude",
-    "longitude",
-    "latlon_source",
-    "visits_phone",
-    "visits_email",
-    "visit_slots",
-    "booking_enabled",
-    "source",
-]
+# The columns the build reads (directory/prison_sources.py), in order.
+COLUMNS = list(PRISON_COLUMNS)
 
 SOURCE = (
     "MoJ prison-register seed (commit 8dc0227) and prison-visits-2 seed (commit a0f2a53): "
