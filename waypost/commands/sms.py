@@ -8,12 +8,27 @@ import uuid
 from pathlib import Path
 
 import click
+from pydantic import ValidationError
 
 from directory.database import open_content, open_state
+from directory.settings import load_settings
 from sms_gateway.conversation import Inbound, Line
 from sms_gateway.gsm import count_segments
 from sms_gateway.settings import GatewaySettings, with_dev_secrets
-from waypost.options import UserError, db_option, friendly_errors, settings_for, state_db_option
+from waypost.options import UserError, db_option, friendly_errors, state_db_option
+
+
+def _settings(ctx: click.Context, **overrides: object) -> GatewaySettings:
+    """The gateway's settings; a missing secret or bad value is one clear line, exit 2."""
+    config = (ctx.find_root().obj or {}).get("config")
+    try:
+        return load_settings(GatewaySettings, config, "sms", **overrides)
+    except ValidationError as exc:
+        # pydantic's own text spans several lines and echoes the input; say only what is wrong.
+        problems = [str(e["msg"]).removeprefix("Value error, ") for e in exc.errors()]
+        raise UserError("Cannot start: " + "; ".join(problems) + ".") from None
+    except (ValueError, FileNotFoundError) as exc:
+        raise UserError(f"Bad settings: {exc}") from None
 
 
 @click.group("sms")
@@ -46,9 +61,7 @@ def serve_command(
 
     from sms_gateway.app import create_app
 
-    settings = settings_for(
-        ctx, GatewaySettings, "sms", db=db, state_db=state_db, dev=True if dev else None
-    )
+    settings = _settings(ctx, db=db, state_db=state_db, dev=True if dev else None)
     if settings.dev:
         settings, notes = with_dev_secrets(settings)
         banner = "!" * 72
@@ -88,7 +101,7 @@ def try_command(
       waypost sms try MORE
       waypost sms try "vivienda" --from +447700900456
     """
-    settings = settings_for(ctx, GatewaySettings, "sms", db=db, state_db=state_db, dev=True)
+    settings = _settings(ctx, db=db, state_db=state_db, dev=True)
     settings, notes = with_dev_secrets(settings)
     if any("hash key" in n for n in notes):
         click.echo("Note: no WAYPOST_HASH_KEY set; using a fixed development key.", err=True)
@@ -134,7 +147,7 @@ def send_outbox_command(
     """
     from sms_gateway.sender import drain, make_client
 
-    settings = settings_for(ctx, GatewaySettings, "sms", state_db=state_db)
+    settings = _settings(ctx, state_db=state_db)
     if not settings.twilio_account_sid or not (settings.sms_from or settings.messaging_service_sid):
         raise UserError(
             "Set WAYPOST_TWILIO_ACCOUNT_SID and WAYPOST_SMS_FROM"
