@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 DB ?= var/directory.db
 STAMP := $(VENV)/.installed
 
-.PHONY: install build test lint pytest bench kiosk sms system-deps catalogs clean
+.PHONY: install build test lint pytest bench kiosk sms system-deps clean
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PY) -m venv $(VENV)
@@ -27,9 +27,6 @@ system-deps:
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
 	  else echo "Missing system packages:$$missing (install them with apt-get as root)"; fi; \
 	fi
-
-catalogs: $(STAMP)
-	$(BIN)/waypost i18n compile
 
 build: $(STAMP)
 	$(BIN)/waypost build --db $(DB)
