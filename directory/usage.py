@@ -6,6 +6,12 @@ Event names the monthly report (directory/usage_report.py) relies on; keep them 
   "prison" and "place_only" (the other answers to a question about a place). These three are
   the report's "SMS conversations". "more" is a follow-up, not a new conversation. "optout"
   and "distress" are counted on their own. Segments are summed over every sms event.
+  The other sms events: "details" (a result's full entry), "ask_place" (a keyword without a
+  place), "place_not_found", "not_understood", "menu", "optin", "rate_limited" (the one
+  "please wait"), "reply" (any other reply, e.g. nothing more to show), "error" and
+  "unavailable" (the generic replies when something broke). Every reply's segments are
+  recorded once, on the first event of its text, so the sum over all sms events is what
+  was sent.
 - kiosk: "search", "view", "print", "text" (keyword = category key, language).
 """
 

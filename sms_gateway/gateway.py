@@ -8,8 +8,10 @@ import time
 
 from directory.database import connect_state, open_state
 from directory.errors import ContentUnavailable
+from directory.usage import record_event
 from sms_gateway.content import ContentSource
 from sms_gateway.conversation import Inbound, Line, Outcome
+from sms_gateway.gsm import count_segments
 from sms_gateway.settings import GatewaySettings
 from sms_gateway.signature import SignatureChecker
 
@@ -42,16 +44,30 @@ class Gateway:
             db = self.content.get()
         except ContentUnavailable:
             log.exception("the directory is not available")
-            return self.line.unavailable(msg)
+            return self._counted("unavailable", self.line.unavailable(msg))
         # A connection of its own, opened and closed in this thread: never shared.
         conn = connect_state(self.settings.state_db)
         try:
             return self.line.respond(conn, db, msg, time.time())
         except Exception:
             log.exception("unexpected error while answering a text")
-            return self.line.failed(msg)
+            failed = self.line.failed(msg)
         finally:
             conn.close()
+        return self._counted("error", failed)
+
+    def _counted(self, event: str, outcome: Outcome) -> Outcome:
+        """Count a fallback reply and its segments (it costs as much as any other)."""
+        segments = count_segments(outcome.reply).segments if outcome.reply else 0
+        try:
+            conn = connect_state(self.settings.state_db)
+            try:
+                record_event(conn, "sms", event, segments=segments)
+            finally:
+                conn.close()
+        except sqlite3.Error:
+            log.exception("could not count a fallback reply")
+        return outcome
 
     def close(self) -> None:
         """Release the directory and the state database."""

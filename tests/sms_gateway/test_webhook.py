@@ -220,6 +220,9 @@ def test_missing_directory_answers_politely(tmp_path: Path, state_path: Path) ->
         r = client.post("/sms", data=form, headers={"X-Twilio-Signature": sign(form)})
         assert r.status_code == 200
         assert replies(r) == ["Sorry, the directory is not available now. Please try again later."]
+        assert state_rows(settings.state_db, "SELECT event, count, segments FROM usage_count") == [
+            ("unavailable", 1, 1)
+        ]
         health = client.get("/healthz")
         assert health.status_code == 503 and health.json()["state"]["writable"] is True
 
