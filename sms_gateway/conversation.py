@@ -35,6 +35,7 @@ from sms_gateway import replies
 from sms_gateway import templates as t
 from sms_gateway.gsm import count_segments
 from sms_gateway.parser import Command, parse
+from sms_gateway.place_ref import PlaceRef
 from sms_gateway.settings import GatewaySettings
 from sms_gateway.tally import Tally
 from sms_gateway.templates import Wording
@@ -248,13 +249,13 @@ class Line:
     def _query(self, turn: _Turn) -> str:
         c, s = turn.command, turn.session
         if c.category and c.place:
-            return self._search(turn, c.category, _PlaceRef.of(c.place), 0, 0, [])
+            return self._search(turn, c.category, PlaceRef.of(c.place), 0, 0, [])
         if c.category:
             if c.place_missing:
                 self._remember_pending(turn, c.category)
                 return self._place_not_found(turn)
             if s is not None and not s.pending and s.latitude is not None:
-                return self._search(turn, c.category, _PlaceRef.of_session(s), 0, 0, [])
+                return self._search(turn, c.category, PlaceRef.of_session(s), 0, 0, [])
             self._remember_pending(turn, c.category)
             topic = category_label(turn.db, c.category, turn.language, short=True)
             keyword = primary_keyword(turn.db, c.category, turn.language)
@@ -262,10 +263,10 @@ class Line:
             return replies.prompt(turn.wording, t.ASK_PLACE, topic=topic, keyword=keyword)
         assert c.place is not None
         if s is not None and s.pending and s.category:
-            return self._search(turn, s.category, _PlaceRef.of(c.place), 0, 0, [])
+            return self._search(turn, s.category, PlaceRef.of(c.place), 0, 0, [])
         if c.place.kind == "prison" and c.place.prison:
             return self._prison(turn, c.place.prison, c.place.outcode or c.place.name)
-        return self._topics_near(turn, _PlaceRef.of(c.place))
+        return self._topics_near(turn, PlaceRef.of(c.place))
 
     def _remember_pending(self, turn: _Turn, category: str) -> None:
         save_session(
@@ -276,7 +277,7 @@ class Line:
         )
 
     def _search(
-        self, turn: _Turn, category: str, place: _PlaceRef, offset: int, first_index: int,
+        self, turn: _Turn, category: str, place: PlaceRef, offset: int, first_index: int,
         shown: list[str],
     ) -> str:  # fmt: skip
         per_page = self.settings.results_per_page
@@ -329,7 +330,7 @@ class Line:
             return replies.prompt(turn.wording, t.NOTHING_TO_SHOW, example=self._example_for(turn))
         if not s.has_more or s.page_offset >= 100:
             return replies.prompt(turn.wording, t.NO_MORE, example=self._example_for(turn))
-        place = _PlaceRef.of_session(s)
+        place = PlaceRef.of_session(s)
         return self._search(turn, s.category, place, s.page_offset, len(s.result_ids), s.result_ids)
 
     def _details(self, turn: _Turn, number: int) -> str:
@@ -357,7 +358,7 @@ class Line:
                        language=turn.language, found=True)  # fmt: skip
         return replies.prison_page(turn.wording, visiting, topics, area)
 
-    def _topics_near(self, turn: _Turn, place: _PlaceRef) -> str:
+    def _topics_near(self, turn: _Turn, place: PlaceRef) -> str:
         found = search_services(turn.db, near=place.as_place(), language=turn.language, limit=40)
         keys: list[str] = []
         for r in found.local:
@@ -392,36 +393,3 @@ def _helpline(db: ContentDB, language: str) -> ServiceResult | None:
 def parse_language_hint(country: str) -> str | None:
     """The language a sender's country suggests, if any."""
     return COUNTRY_LANGUAGE.get((country or "").upper())
-
-
-@dataclass(frozen=True)
-class _PlaceRef:
-    """A place as a session keeps it: the gazetteer's name and coordinates."""
-
-    name: str
-    latitude: float
-    longitude: float
-    country: str
-    outcode: str | None
-
-    @classmethod
-    def of(cls, place: Place) -> _PlaceRef:
-        """From a resolved place."""
-        return cls(place.name, place.latitude, place.longitude, place.country, place.outcode)
-
-    @classmethod
-    def of_session(cls, s: Session) -> _PlaceRef:
-        """From a stored session."""
-        assert s.latitude is not None and s.longitude is not None
-        return cls(s.place_name or "", s.latitude, s.longitude, s.country or "GB", s.outcode)
-
-    @property
-    def short_name(self) -> str:
-        """The name as a reply shows it."""
-        # "BN7 1EA (HMP & YOI Lewes)" -> the part a phone user recognises, kept short.
-        return self.name if len(self.name) <= 24 else self.name.split(" (")[0]
-
-    def as_place(self) -> Place:
-        """A Place to search from."""
-        return Place("", "coordinates", self.name, self.latitude, self.longitude, self.country,
-                     self.outcode)  # fmt: skip

@@ -148,21 +148,32 @@ def _resolve(
     """
     head = words[:MAX_PLACE_WORDS]
     whole = " ".join(head)
+    partial: Place | None = None
     try:
-        return resolve(whole, False), None
+        place = resolve(whole, False)
+        if place.kind != "town" or len(head) == 1 or fold(place.name) == whole:
+            return place, None
+        # A town named by the first words only ("Brighton and Hove", but also "son is HMP
+        # Lewes" -> Son, in Spain): a prison or postcode further on says more.
+        partial = place
     except PlaceNotFound:
         pass
     runs = head if len(words) <= MAX_PLACE_WORDS else words[:3]
-    named_something = False
+    town = partial
+    named_something = partial is not None
     for size in range(len(runs) - 1, 0, -1):
         for start in range(0, len(runs) - size + 1):
             try:
                 place = resolve(" ".join(runs[start : start + size]), False)
             except PlaceNotFound:
                 continue
-            if has_keyword or place.kind != "town":
+            if place.kind != "town":
                 return place, None
             named_something = True
+            if town is None and has_keyword:
+                town = place
+    if town is not None:
+        return town, None
     if named_something or not (has_keyword or expect_place()):
         # A real town inside a sentence with no keyword ("I can't cope" names Cope): a guess
         # or "did you mean" would only confuse; the menu answers better.

@@ -1,0 +1,97 @@
+"""The parser on the real directory: exact lookups for runs of words, one fuzzy try at most."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from directory import ContentDB
+from directory.categories import keyword_index
+from directory.models import Place
+from directory.places import resolve_place
+from sms_gateway.parser import Command, parse
+
+Calls = list[tuple[str, bool]]
+
+
+def parse_counting(
+    db: ContentDB, body: str, expect_place: Callable[[], bool] = lambda: False
+) -> tuple[Command, Calls]:
+    """Parse with the real resolver, noting each lookup and whether it was fuzzy."""
+    calls: Calls = []
+
+    def resolve(text: str, fuzzy: bool) -> Place:
+        calls.append((text, fuzzy))
+        return resolve_place(db, text, fuzzy=fuzzy)
+
+    return parse(body, keyword_index(db), resolve, "GB", expect_place), calls
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["I can't cope", "hello there my friend", "xyzzy", "what do I do now please", "Brightn"],
+)
+def test_no_fuzzy_lookup_without_a_keyword_or_a_waiting_keyword(
+    content: ContentDB, body: str
+) -> None:
+    command, calls = parse_counting(content, body)
+    assert calls and not any(fuzzy for _, fuzzy in calls)
+    assert command.place is None and command.place_suggestions == []
+
+
+def test_distress_text_naming_a_town_is_not_about_the_town(content: ContentDB) -> None:
+    command, _ = parse_counting(content, "I can't cope")  # Cope is a town
+    assert command.distress and command.action == "unknown" and command.place is None
+
+
+def test_keyword_with_misspelt_place_gets_one_fuzzy_guess(content: ContentDB) -> None:
+    command, calls = parse_counting(content, "HOUSING Brightn")
+    assert [fuzzy for _, fuzzy in calls].count(True) == 1
+    assert calls[-1] == ("brightn", True)  # the whole leftover text, last
+    assert command.category == "housing" and command.place is not None
+    assert command.place.name == "Brighton" and command.place.fuzzy
+
+
+def test_waiting_keyword_makes_a_misspelt_place_worth_a_guess(content: ContentDB) -> None:
+    asked: list[bool] = []
+
+    def waiting() -> bool:
+        asked.append(True)
+        return True
+
+    command, calls = parse_counting(content, "Brightn", waiting)
+    assert asked == [True] and calls[-1] == ("brightn", True)
+    assert command.place is not None and command.place.name == "Brighton"
+
+
+def test_a_keyword_and_an_unknown_place_give_suggestions(content: ContentDB) -> None:
+    command, calls = parse_counting(content, "HOUSING Lewis")
+    assert sum(fuzzy for _, fuzzy in calls) == 1
+    assert command.place_missing or command.place is not None
+
+
+@pytest.mark.parametrize(
+    ("body", "category", "outcode"),
+    [
+        ("HOUSING BN7", "housing", "BN7"),
+        ("bn7 1ea visits please", "visiting", "BN7"),
+        ("vivienda en Lewes por favor", "housing", "BN7"),
+        ("my son is in HMP Lewes need visits", "visiting", "BN7"),
+    ],
+)
+def test_exact_places_need_no_fuzzy_lookup(
+    content: ContentDB, body: str, category: str, outcode: str
+) -> None:
+    command, calls = parse_counting(content, body)
+    assert not any(fuzzy for _, fuzzy in calls)
+    assert command.category == category
+    assert command.place is not None and command.place.outcode == outcode
+
+
+def test_the_waiting_question_is_not_asked_when_it_cannot_matter(content: ContentDB) -> None:
+    def never() -> bool:
+        raise AssertionError("asked needlessly")
+
+    for body in ("HOUSING BN7", "Lewes", "MORE", "2", "STOP", "vivienda"):
+        parse_counting(content, body, never)
