@@ -18,6 +18,7 @@ import sys
 import tempfile
 import time
 import timeit
+from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import parse_qsl, urlencode
 
@@ -223,13 +224,19 @@ def ensure_synth() -> Path:
 
 
 def profile(db_path: Path, state: Path) -> None:
-    """Cost of each step of the request path, in-process."""
+    """Cost of each step of the request path, in-process, then a cProfile of the whole mix."""
+    import cProfile
+    import io
+    import pstats
+
     from directory import open_content
     from directory.categories import keyword_index
+    from directory.database import connect_state
     from directory.places import resolve_place
     from directory.search import search_services
-    from sms_gateway.conversation import Inbound, Line
+    from sms_gateway.conversation import Inbound
     from sms_gateway.gateway import Gateway
+    from sms_gateway.gsm import count_segments
     from sms_gateway.parser import parse
     from sms_gateway.settings import GatewaySettings
     from sms_gateway.signature import FormFields
@@ -240,7 +247,7 @@ def profile(db_path: Path, state: Path) -> None:
     )
     gateway = Gateway(settings)
     gateway.prepare()
-    reqs = signed_requests(3000)
+    reqs = signed_requests(4000)
     body, sig = reqs[0]
     pairs = parse_qsl(body, keep_blank_values=True)
     fields = FormFields(pairs)
@@ -253,58 +260,65 @@ def profile(db_path: Path, state: Path) -> None:
     def per(fn: object, count: int = n) -> float:
         return timeit.timeit(fn, number=count) / count * 1e6  # type: ignore[arg-type]
 
+    def parsed(text: str) -> Callable[[], object]:
+        return lambda: parse(text, index, lambda t, fz: resolve_place(db, t, fuzzy=fz), "GB")
+
+    def connect_close() -> None:
+        connect_state(state).close()
+
+    def search() -> object:
+        return search_services(
+            db, near=place, category="housing", language="en", limit=4, national_limit=3
+        )
+
     rows = [
-        (
-            "form parsing (parse_qsl, 20 fields)",
-            per(lambda: parse_qsl(body, keep_blank_values=True)),
-        ),
+        ("form parsing (parse_qsl, 20 fields)", per(lambda: parse_qsl(body, True))),
         ("signature (compute once + compare)", per(lambda: gateway.checker.valid(fields, sig))),
         (
             "RequestValidator.validate (for comparison)",
             per(lambda: RequestValidator(TOKEN).validate(f"{PUBLIC}/sms", dict(pairs), sig)),
         ),
-        (
-            "parse 'HOUSING BN7' (keywords + place)",
-            per(
-                lambda: parse(
-                    "HOUSING BN7", index, lambda t, fz: resolve_place(db, t, fuzzy=fz), "GB"
-                )
-            ),
-        ),
-        (
-            "search housing near BN7 (4 results)",
-            per(
-                lambda: search_services(
-                    db, near=place, category="housing", language="en", limit=4, national_limit=3
-                ),
-                500,
-            ),
-        ),
-        ("TwiML (MessagingResponse)", per(lambda: twiml(reply))),
+        ("parse 'HOUSING BN7' (keyword + outcode)", per(parsed("HOUSING BN7"))),
+        ("parse 'I can't cope' (no fuzzy lookup)", per(parsed("I can't cope"), 500)),
+        ("parse 'HOUSING Brightn' (one fuzzy lookup)", per(parsed("HOUSING Brightn"), 20)),
+        ("search housing near BN7 (4 + 3 national)", per(search, 500)),
+        ("state connection open + close", per(connect_close, 500)),
+        ("segment count (250 chars)", per(lambda: count_segments(reply))),
+        ("TwiML document", per(lambda: twiml(reply))),
     ]
-    line = Line(settings)
-    msgs = [dict(parse_qsl(b, keep_blank_values=True)) for b, _ in reqs[1:1001]]
-
-    from directory.database import connect_state
-
-    conn = connect_state(state)
+    msgs = [dict(parse_qsl(b, keep_blank_values=True)) for b, _ in reqs[1:]]
+    texts = [Inbound(f["MessageSid"], f["From"], f["Body"], "GB") for f in msgs]
+    for msg in texts[:500]:  # warm the per-file caches, as a running line has them
+        gateway.handle(msg)
+    timed = texts[500:2000]
     start = time.perf_counter()
-    for f in msgs:
-        line.respond(conn, db, Inbound(f["MessageSid"], f["From"], f["Body"], "GB"), time.time())
+    for msg in timed:
+        gateway.handle(msg)
     rows.append(
         (
-            "whole text: parse, state, search, reply (mix)",
-            (time.perf_counter() - start) / len(msgs) * 1e6,
+            "whole text: connection, parse, state, search, reply",
+            (time.perf_counter() - start) / len(timed) * 1e6,
         )
     )
     start = time.perf_counter()
-    for f in msgs[:500]:
-        line.respond(conn, db, Inbound(f["MessageSid"], f["From"], f["Body"], "GB"), time.time())
+    for msg in timed[:500]:
+        gateway.handle(msg)
     rows.append(("duplicate MessageSid (stored reply)", (time.perf_counter() - start) / 500 * 1e6))
-    conn.close()
     print("\nRequest path profile (µs per call, in-process):")
     for label, us in rows:
-        print(f"  {label:<48} {us:9.1f}")
+        print(f"  {label:<52} {us:9.1f}")
+
+    profiler = cProfile.Profile()
+    profiler.enable()
+    for msg in texts[2000:]:
+        gateway.handle(msg)
+    profiler.disable()
+    out = io.StringIO()
+    stats = pstats.Stats(profiler, stream=out)
+    stats.sort_stats("cumulative").print_stats(r"sms_gateway|directory", 22)
+    print(f"\ncProfile of {len(texts) - 2000} texts of the mix (cumulative, our code):")
+    print("\n".join(line for line in out.getvalue().splitlines() if line.strip()))
+    gateway.close()
 
 
 def segment_shares(db_path: Path, state: Path) -> None:
