@@ -23,7 +23,7 @@ def reference(pages: list[str]) -> str:
     [
         [],
         ["Housing near BN7:\n1. A & B <Trust> 0.4mi 01632 960001"],
-        ['Quotes "q" and \'a\' > < & €^{}[]~|\\'],
+        ["Quotes \"q\" and 'a' > < & €^{}[]~|\\"],
         ["ΣTEΓAΣH KONTA ΣAΣ", "Öffnungszeiten für Straße"],
         ["", "only the second"],
         ["Please call Samaritans now on 116 123 (free, 24 hours).\n\nTopics: HOUSING"],
