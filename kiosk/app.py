@@ -19,6 +19,7 @@ from kiosk.clock import Clock, SystemClock
 from kiosk.i18n import Translator
 from kiosk.screens.base import KioskScreenMixin
 from kiosk.screens.home import HomeScreen
+from kiosk.screens.results import ResultsScreen
 from kiosk.screens.staff_exit import StaffExitScreen
 from kiosk.screens.still_there import StillThereScreen
 from kiosk.settings import KioskSettings
@@ -68,6 +69,7 @@ class KioskApp(App[None], inherit_bindings=False):
         self.pristine = True
         self.errors_recovered = 0
         self._tick_seconds = tick_seconds
+        self._results: ResultsScreen | None = None
 
     @property
     def texting_available(self) -> bool:
@@ -94,6 +96,32 @@ class KioskApp(App[None], inherit_bindings=False):
         for screen in self.screen_stack:
             if isinstance(screen, KioskScreenMixin):
                 self.call_later(screen.language_changed)
+        if self._results is not None and self._results not in self.screen_stack:
+            self.call_later(self._drop_results)
+
+    def show_results(
+        self, *, category: str | None = None, near: str | None = None, text: str | None = None
+    ) -> None:
+        """Search and show the results, reusing one results screen.
+
+        Building a results screen costs more than the search itself, so the screen is kept
+        (installed) and only its rows change from one search to the next.
+        """
+        screen = self._results
+        if screen is None:
+            screen = self._results = ResultsScreen()
+            self.install_screen(screen, "results")
+        elif screen in self.screen_stack:
+            screen = ResultsScreen()  # already open further down: a separate one for now
+        self.push_screen(screen.ask(category=category, near=near, text=text))
+
+    async def _drop_results(self) -> None:
+        # The kept results screen is in the old language, or holds the last family's search.
+        screen, self._results = self._results, None
+        if screen is not None and screen not in self.screen_stack:
+            self.uninstall_screen(screen)
+            if screen.is_attached:
+                await screen.remove()
 
     async def idle_tick(self) -> None:
         """Warn after a quiet spell, then start again for the next family."""
@@ -122,6 +150,7 @@ class KioskApp(App[None], inherit_bindings=False):
             self.set_reactive(KioskApp.language, self.settings.default_language)
             self.translator = Translator(self.settings.default_language)
         await self.switch_screen(HomeScreen())
+        await self._drop_results()
         self.pristine = True
         self.last_input = self.clock.now()
 

@@ -12,8 +12,6 @@ import threading
 from dataclasses import dataclass
 from datetime import timedelta
 
-import phonenumbers
-
 from directory import (
     Category,
     ContentDB,
@@ -72,6 +70,8 @@ def printing_available() -> bool:
 
 def mobile_number(typed: str, region: str = "GB") -> str:
     """The typed number in E.164 if it is a valid mobile number, else raise NumberRejected."""
+    import phonenumbers  # imported on first use: it is slow to import and only texting needs it
+
     try:
         parsed = phonenumbers.parse(typed, region)
     except phonenumbers.NumberParseException as exc:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import gettext
 from pathlib import Path
 
 from directory.i18n import LANGUAGES, REQUIRED, load_translations
 
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 DOMAIN = "kiosk"
+SOURCE_LANGUAGE = "en"  # the msgids are the English text
 
 
 def kiosk_languages() -> list[str]:
@@ -25,7 +27,13 @@ class Translator:
 
     def __init__(self, language: str) -> None:
         self.language = language
-        self._catalogue = load_translations(LOCALE_DIR, DOMAIN, language)
+        # English needs no catalogue (its msgstrs equal the msgids): reading and compiling a .po
+        # is the slowest part of a start in English, so it is skipped.
+        self._catalogue: gettext.NullTranslations = (
+            gettext.NullTranslations()
+            if language == SOURCE_LANGUAGE
+            else load_translations(LOCALE_DIR, DOMAIN, language)
+        )
 
     def __call__(self, message: str) -> str:
         """The message in this language (English when the catalogue lacks it)."""

@@ -17,6 +17,7 @@ from kiosk.screens.base import KioskScreen
 from kiosk.screens.languages import LanguageScreen
 from kiosk.screens.text_me import TextMeScreen
 from kiosk.widgets.helpline_strip import HelplineStrip
+from kiosk.widgets.kiosk_button import KioskButton
 from kiosk.widgets.notice import Notice
 from kiosk.widgets.qr_code import QRCode, mecard
 
@@ -61,9 +62,9 @@ class DetailScreen(KioskScreen):
         """Buttons, the details beside the QR code, then actions."""
         _ = self._
         with Horizontal(id="detail-bar"):
-            yield Button(_("Back"), id="back")
-            yield Button(_("Home"), id="home")
-            yield Button(_("Language"), id="language")
+            yield KioskButton(_("Back"), id="back")
+            yield KioskButton(_("Home"), id="home")
+            yield KioskButton(_("Language"), id="language")
         notice = Notice(id="notice")
         if self.message:
             notice.show(self.message)
@@ -75,11 +76,11 @@ class DetailScreen(KioskScreen):
                 yield QRCode(qr_payload(self.detail), id="qr")
         with Horizontal(id="detail-actions"):
             if self.detail and printing_available():
-                yield Button(_("Print a wallet card"), id="print", classes="-primary")
+                yield KioskButton(_("Print a wallet card"), id="print", classes="-primary")
             if self.detail and self.kiosk.texting_available:
-                yield Button(_("Text me this"), id="text-me", classes="-primary")
-            yield Button("▲", id="up")
-            yield Button("▼", id="down")
+                yield KioskButton(_("Text me this"), id="text-me", classes="-primary")
+            yield KioskButton("▲", id="up")
+            yield KioskButton("▼", id="down")
         strip = HelplineStrip(id="helplines")
         strip.show(_("Need to talk now?"), self.kiosk.helplines[:2], _("Ask a member of staff."))
         yield strip

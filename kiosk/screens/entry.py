@@ -14,6 +14,7 @@ from textual.widgets import Button, Static
 from directory import DirectoryError, PlaceNotFound
 from kiosk.screens.base import KioskModal
 from kiosk.widgets.keypad import LETTERS, Keypad, quick_button
+from kiosk.widgets.kiosk_button import KioskButton
 from kiosk.widgets.notice import Notice
 
 MAX_TYPED = 40
@@ -69,18 +70,18 @@ class EntryScreen(KioskModal):
         yield Static(self._shown(), id="typed")
         with Horizontal(id="suggestions"):
             for index, choice in enumerate(self.suggestions):
-                yield Button(choice.text, id=f"suggestion-{index}", classes="suggestion")
+                yield KioskButton(choice.text, id=f"suggestion-{index}", classes="suggestion")
         notice = Notice(id="notice")
         if self.problem:
             notice.show(self.problem)
         yield notice
         yield Keypad(LETTERS, 6, id="keypad")
         with Horizontal(id="entry-actions"):
-            yield Button(_("Back"), id="back")
+            yield KioskButton(_("Back"), id="back")
             yield quick_button(_("Space"), id="space")
             yield quick_button(_("Delete"), id="delete")
-            yield Button(_("Clear"), id="clear")
-            yield Button(_("Search"), id="search", classes="-primary")
+            yield KioskButton(_("Clear"), id="clear")
+            yield KioskButton(_("Search"), id="search", classes="-primary")
 
     def _shown(self) -> str:
         return f" {self.typed}▏" if self.typed else " ▏" + self._("(nothing typed yet)")
@@ -178,7 +179,7 @@ class EntryScreen(KioskModal):
         box = self.query_one("#suggestions", Horizontal)
         await box.remove_children()
         await box.mount_all(
-            Button(choice.text, id=f"suggestion-{i}", classes="suggestion")
+            KioskButton(choice.text, id=f"suggestion-{i}", classes="suggestion")
             for i, choice in enumerate(self.suggestions)
         )
 

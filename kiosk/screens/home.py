@@ -15,9 +15,9 @@ from kiosk.backend import HomeData
 from kiosk.i18n import kiosk_languages
 from kiosk.screens.base import KioskScreen
 from kiosk.screens.entry import EntryScreen, Typed
-from kiosk.screens.results import ResultsScreen
 from kiosk.screens.visiting import VisitingScreen
 from kiosk.widgets.helpline_strip import HelplineStrip
+from kiosk.widgets.kiosk_button import KioskButton
 from kiosk.widgets.language_bar import LanguageBar
 from kiosk.widgets.notice import Notice
 
@@ -68,14 +68,14 @@ class HomeScreen(KioskScreen):
             with Grid(id="tiles"):
                 for category in self.data.categories if self.data else []:
                     icon = f"{category.icon} " if category.icon and self._icons() else ""
-                    yield Button(
+                    yield KioskButton(
                         f"{icon}{category.short_label}", id=f"cat-{category.key}", classes="tile"
                     )
             with Horizontal(id="actions"):
                 if self.data and self.data.visiting:
-                    yield Button(_("Visiting this prison"), id="visiting", classes="-primary")
-                yield Button(_("Somewhere else"), id="elsewhere")
-                yield Button(_("Search words"), id="words")
+                    yield KioskButton(_("Visiting this prison"), id="visiting", classes="-primary")
+                yield KioskButton(_("Somewhere else"), id="elsewhere")
+                yield KioskButton(_("Search words"), id="words")
         strip = HelplineStrip(id="helplines")
         strip.show(
             _("Need to talk now?"),
@@ -145,7 +145,7 @@ class HomeScreen(KioskScreen):
     @on(Button.Pressed, ".tile")
     def _tile(self, event: Button.Pressed) -> None:
         key = (event.button.id or "").removeprefix("cat-")
-        self.app.push_screen(ResultsScreen(category=key))
+        self.kiosk.show_results(category=key)
 
     @on(Button.Pressed, "#visiting")
     def _visiting(self) -> None:
@@ -162,11 +162,11 @@ class HomeScreen(KioskScreen):
 
     def _searched_place(self, typed: Typed | None) -> None:
         if typed:
-            self.app.push_screen(ResultsScreen(near=typed.text))
+            self.kiosk.show_results(near=typed.text)
 
     def _searched_words(self, typed: Typed | None) -> None:
         if typed:
-            self.app.push_screen(ResultsScreen(category=typed.category, text=typed.text))
+            self.kiosk.show_results(category=typed.category, text=typed.text)
 
     def on_click(self, event: events.Click) -> None:
         """Count taps on the centre's name: the hidden way in for staff."""

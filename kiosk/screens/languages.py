@@ -9,6 +9,7 @@ from textual.widgets import Button, Static
 
 from kiosk.i18n import kiosk_languages
 from kiosk.screens.base import KioskModal
+from kiosk.widgets.kiosk_button import KioskButton
 from kiosk.widgets.language_bar import LanguageBar
 
 
@@ -32,7 +33,7 @@ class LanguageScreen(KioskModal):
         with Vertical():
             yield Static(self._("Choose your language"))
             yield LanguageBar(kiosk_languages(), self.language, id="language-list")
-            yield Button(self._("Close"), id="close")
+            yield KioskButton(self._("Close"), id="close")
 
     def on_mount(self) -> None:
         """Two columns of languages."""

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from babel.dates import format_date
 from textual import events, on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
@@ -17,6 +16,7 @@ from kiosk.screens.detail import DetailScreen
 from kiosk.screens.entry import EntryScreen, Typed
 from kiosk.screens.languages import LanguageScreen
 from kiosk.widgets.helpline_strip import HelplineStrip
+from kiosk.widgets.kiosk_button import KioskButton
 from kiosk.widgets.notice import Notice
 from kiosk.widgets.result_row import ResultRow
 
@@ -32,6 +32,8 @@ def checked_text(assured: str | None, language: str, _: object) -> str:
     assert callable(translate)
     if not assured:
         return str(translate("Not yet checked: please confirm before you travel"))
+    from babel.dates import format_date  # on first use: babel's date data is slow to import
+
     try:
         when = format_date(date.fromisoformat(assured), "d MMMM yyyy", locale=language)
     except ValueError:
@@ -47,38 +49,68 @@ class ResultsScreen(KioskScreen):
     class Loaded(Message):
         """Search results arrived."""
 
-        def __init__(self, results: SearchResults, label: str) -> None:
+        def __init__(self, results: SearchResults, label: str, generation: int) -> None:
             super().__init__()
             self.results = results
             self.label = label
+            self.generation = generation
 
     class Failed(Message):
         """The search could not be done; `problem` says why, kindly."""
 
-        def __init__(self, problem: str) -> None:
+        def __init__(self, problem: str, generation: int) -> None:
             super().__init__()
             self.problem = problem
+            self.generation = generation
 
-    def __init__(
-        self, *, category: str | None = None, near: str | None = None, text: str | None = None
-    ) -> None:
+    def __init__(self) -> None:
         super().__init__()
-        self.category = category
-        self.near = near
-        self.text = text
+        self.category: str | None = None
+        self.near: str | None = None
+        self.text: str | None = None
         self.results: SearchResults | None = None
         self.label = ""
         self.problem = ""
         self.page = 0
+        # Bumped for every new question, so that a late answer to an old one is dropped.
+        self.generation = 0
+
+    def ask(
+        self, *, category: str | None = None, near: str | None = None, text: str | None = None
+    ) -> ResultsScreen:
+        """Start a new search now, before the screen is (re)shown; returns the screen.
+
+        The search takes a few milliseconds in a thread while the screen is shown, so the
+        results are usually in by the time it is first drawn. A reused screen hides the last
+        family's rows straight away.
+        """
+        self.category, self.near, self.text = category, near, text
+        self._clear()
+        self.search()
+        return self
+
+    def _clear(self) -> None:
+        self.results = None
+        self.label = ""
+        self.problem = ""
+        self.page = 0
+        self.generation += 1
+        if self.is_mounted:
+            self.query_one("#rows", Vertical).display = False
+            self.query_one("#results-title", Static).update(self._title())
+            self.query_one(Notice).clear()
+            self.query_one("#page-number", Static).update(self._page_number(1))
+            self.query_one("#previous", Button).disabled = True
+            self.query_one("#next", Button).disabled = True
 
     def compose(self) -> ComposeResult:
         """Buttons, a title, one page of rows and the pager."""
         _ = self._
         with Horizontal(id="results-bar"):
-            yield Button(_("Home"), id="home")
-            yield Button(_("Somewhere else"), id="elsewhere")
-            yield Button(_("Search words"), id="words")
-            yield Button(_("Language"), id="language")
+            yield KioskButton(_("Home"), id="home")
+            yield KioskButton(_("Somewhere else"), id="elsewhere")
+            yield KioskButton(_("Search words"), id="words")
+            yield KioskButton(_("Language"), id="language")
         yield Static(self._title(), id="results-title")
         notice = Notice(id="notice")
         if self.problem:
@@ -86,17 +118,41 @@ class ResultsScreen(KioskScreen):
         yield notice
         with Vertical(id="rows"):
             yield from self._page_widgets()
+        pages = len(self._pages())
         with Horizontal(id="pager"):
-            pages = self._pages()
-            yield Button(_("▲ Back a page"), id="previous", disabled=self.page == 0)
-            yield Static(
-                _("Page {page} of {pages}").format(page=self.page + 1, pages=max(1, len(pages))),
-                id="page-number",
-            )
-            yield Button(_("▼ More"), id="next", disabled=self.page >= len(pages) - 1)
+            yield KioskButton(_("▲ Back a page"), id="previous", disabled=self.page == 0)
+            yield Static(self._page_number(pages), id="page-number")
+            yield KioskButton(_("▼ More"), id="next", disabled=self.page >= pages - 1)
         strip = HelplineStrip(id="helplines")
         strip.show(_("Need to talk now?"), self.kiosk.helplines[:2], _("Ask a member of staff."))
         yield strip
+
+    def _page_number(self, pages: int) -> str:
+        return self._("Page {page} of {pages}").format(page=self.page + 1, pages=max(1, pages))
+
+    async def _show_page(self) -> None:
+        """Swap in the current page's rows and update the title and pager, leaving the rest.
+
+        Recomposing the whole screen for every page or result set costs more than the search
+        itself; only the rows, the title and the pager change.
+        """
+        if not self.is_mounted:
+            return
+        pages = len(self._pages())
+        rows = self.query_one("#rows", Vertical)
+        with self.app.batch_update():
+            await rows.remove_children()
+            await rows.mount_all(self._page_widgets())
+            rows.display = True
+            self.query_one("#results-title", Static).update(self._title())
+            notice = self.query_one(Notice)
+            if self.problem:
+                notice.show(self.problem)
+            else:
+                notice.clear()
+            self.query_one("#page-number", Static).update(self._page_number(pages))
+            self.query_one("#previous", Button).disabled = self.page == 0
+            self.query_one("#next", Button).disabled = self.page >= pages - 1
 
     def _title(self) -> str:
         _ = self._
@@ -169,50 +225,54 @@ class ResultsScreen(KioskScreen):
             middle.append(f"☎ {result.phones[0].number}")
         return result.name, " · ".join(middle), checked_text(result.assured_date, self.language, _)
 
-    def on_mount(self) -> None:
-        """Start the search."""
-        self.search()
-
     async def on_resize(self, event: events.Resize) -> None:
         """Repage for the new height."""
         if self.results is not None:
-            await self.recompose()
+            await self._show_page()
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="search")
     def search(self) -> None:
         """Search in a thread and post the results back."""
         _ = self._
+        generation = self.generation
         try:
             found = self.backend.search(
                 self.language, category=self.category, near=self.near, text=self.text
             )
         except PlaceNotFound:
-            self.post_message(self.Failed(_("We could not find that place. Try another one.")))
+            self.post_message(
+                self.Failed(_("We could not find that place. Try another one."), generation)
+            )
             return
         except DirectoryError:
             self.post_message(
                 self.Failed(
-                    _("Sorry, searching is not working just now. Please ask a member of staff.")
+                    _("Sorry, searching is not working just now. Please ask a member of staff."),
+                    generation,
                 )
             )
             return
         key = found.categories[0] if found.categories else None
         label = self.backend.label(key, self.language) if key else ""
-        self.post_message(self.Loaded(found, label))
+        self.post_message(self.Loaded(found, label, generation))
         self.backend.record("search", keyword=self.category or "", language=self.language)
 
     async def on_results_screen_loaded(self, message: ResultsScreen.Loaded) -> None:
         """Show the first page."""
+        if message.generation != self.generation:
+            return
         self.results = message.results
         self.label = message.label
         self.problem = ""
-        await self.recompose()
+        await self._show_page()
 
     async def on_results_screen_failed(self, message: ResultsScreen.Failed) -> None:
         """Say what went wrong; the buttons still work."""
+        if message.generation != self.generation:
+            return
         self.problem = message.problem
         self.results = None
-        await self.recompose()
+        await self._show_page()
 
     async def language_changed(self) -> None:
         """Redraw in the new language and fetch translated results, staying on this page."""
@@ -223,13 +283,13 @@ class ResultsScreen(KioskScreen):
     async def _next(self) -> None:
         if self.page < len(self._pages()) - 1:
             self.page += 1
-            await self.recompose()
+            await self._show_page()
 
     @on(Button.Pressed, "#previous")
     async def _previous(self) -> None:
         if self.page > 0:
             self.page -= 1
-            await self.recompose()
+            await self._show_page()
 
     @on(Button.Pressed, "#home")
     def _home(self) -> None:
@@ -258,9 +318,7 @@ class ResultsScreen(KioskScreen):
             self._restart()
 
     def _restart(self) -> None:
-        self.results = None
-        self.page = 0
-        self.call_later(self.recompose)
+        self._clear()
         self.search()
 
     @on(ResultRow.Selected)

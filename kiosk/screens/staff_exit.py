@@ -10,6 +10,7 @@ from textual.widgets import Button, Static
 from kiosk.screens.base import KioskModal
 from kiosk.settings import check_pin
 from kiosk.widgets.keypad import Keypad
+from kiosk.widgets.kiosk_button import KioskButton
 from kiosk.widgets.notice import Notice
 
 
@@ -44,8 +45,8 @@ class StaffExitScreen(KioskModal):
             yield Notice(id="notice")
             yield Keypad([*"1234567890"], 5, id="pin-keypad")
             with Horizontal():
-                yield Button(_("Cancel"), id="cancel")
-                yield Button(_("Close the kiosk"), id="unlock")
+                yield KioskButton(_("Cancel"), id="cancel")
+                yield KioskButton(_("Close the kiosk"), id="unlock")
 
     @on(Keypad.Tapped)
     def _key(self, event: Keypad.Tapped) -> None:

@@ -8,6 +8,7 @@ from textual.containers import Vertical
 from textual.widgets import Button, Static
 
 from kiosk.screens.base import KioskModal
+from kiosk.widgets.kiosk_button import KioskButton
 
 
 class StillThereScreen(KioskModal):
@@ -37,7 +38,7 @@ class StillThereScreen(KioskModal):
             question = _("Still there?")
             yield Static(f"[b]{question}[/b]")
             yield Static(self._countdown(), id="countdown")
-            yield Button(_("Yes, I am still here"), id="still-here", classes="-primary")
+            yield KioskButton(_("Yes, I am still here"), id="still-here", classes="-primary")
 
     def _countdown(self) -> str:
         return self._("Starting again for the next person in {seconds} seconds.").format(

@@ -13,6 +13,7 @@ from kiosk.backend import NumberRejected, mobile_number
 from kiosk.screens.base import KioskModal
 from kiosk.text_message import compose_text
 from kiosk.widgets.keypad import PHONE, Keypad
+from kiosk.widgets.kiosk_button import KioskButton
 from kiosk.widgets.notice import Notice
 
 MAX_DIGITS = 16
@@ -54,8 +55,8 @@ class TextMeScreen(KioskModal):
                 id="consent",
             )
             with Horizontal(id="text-actions"):
-                yield Button(_("Cancel"), id="cancel")
-                yield Button(_("Send the text"), id="send", classes="-primary")
+                yield KioskButton(_("Cancel"), id="cancel")
+                yield KioskButton(_("Send the text"), id="send", classes="-primary")
 
     def _shown(self) -> str:
         return f" {self.number}" if self.number else " " + self._("(no number yet)")

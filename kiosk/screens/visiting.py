@@ -14,8 +14,8 @@ from kiosk.opening_hours import hours_in_words
 from kiosk.screens.base import KioskScreen
 from kiosk.screens.detail import DetailScreen
 from kiosk.screens.languages import LanguageScreen
-from kiosk.screens.results import ResultsScreen
 from kiosk.widgets.helpline_strip import HelplineStrip
+from kiosk.widgets.kiosk_button import KioskButton
 from kiosk.widgets.result_row import ResultRow
 
 
@@ -47,9 +47,9 @@ class VisitingScreen(KioskScreen):
         """Details, travel help rows and paging buttons."""
         _ = self._
         with Horizontal(id="visiting-bar"):
-            yield Button(_("Home"), id="home")
-            yield Button(_("Visiting help nearby"), id="nearby")
-            yield Button(_("Language"), id="language")
+            yield KioskButton(_("Home"), id="home")
+            yield KioskButton(_("Visiting help nearby"), id="nearby")
+            yield KioskButton(_("Language"), id="language")
         with VerticalScroll(id="visiting-text"):
             yield Static(self._text(), id="visiting-content")
             if self.travel:
@@ -64,8 +64,8 @@ class VisitingScreen(KioskScreen):
                 )
                 yield ResultRow(result, (result.name, phone, checked))
         with Horizontal(id="visiting-actions"):
-            yield Button("▲", id="up")
-            yield Button("▼", id="down")
+            yield KioskButton("▲", id="up")
+            yield KioskButton("▼", id="down")
         strip = HelplineStrip(id="helplines")
         strip.show(_("Need to talk now?"), self.kiosk.helplines[:2], _("Ask a member of staff."))
         yield strip
@@ -117,7 +117,7 @@ class VisitingScreen(KioskScreen):
 
     @on(Button.Pressed, "#nearby")
     def _nearby(self) -> None:
-        self.app.push_screen(ResultsScreen(category="visiting"))
+        self.kiosk.show_results(category="visiting")
 
     @on(Button.Pressed, "#language")
     def _language(self) -> None:

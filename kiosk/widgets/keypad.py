@@ -8,6 +8,8 @@ from textual.containers import Grid
 from textual.message import Message
 from textual.widgets import Button
 
+from kiosk.widgets.kiosk_button import KioskButton
+
 LETTERS = [*"ABCDEFGHIJKLMNOPQRSTUVWXYZ", *"0123456789"]
 PHONE = [*"123456789", "+", "0"]
 
@@ -55,7 +57,7 @@ class Keypad(Grid):
 
 def quick_button(label: str, *, id: str, classes: str = "") -> Button:
     """A button that takes a second tap straight away ("07911" has two ones in a row)."""
-    button = Button(label, id=id, classes=classes)
+    button = KioskButton(label, id=id, classes=classes)
     # Textual ignores taps during the 0.2 s press effect; a keypad must not drop digits.
     button.active_effect_duration = 0
     return button

@@ -9,6 +9,7 @@ from textual.message import Message
 from textual.widgets import Button
 
 from directory.i18n import language_name
+from kiosk.widgets.kiosk_button import KioskButton
 
 
 class LanguageBar(Grid):
@@ -38,7 +39,7 @@ class LanguageBar(Grid):
     def compose(self) -> ComposeResult:
         """A button per language."""
         for code in self.languages:
-            button = Button(
+            button = KioskButton(
                 language_name(code),
                 id=f"lang-{code}",
                 classes="language -current" if code == self.current else "language",

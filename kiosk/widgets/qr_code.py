@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import qrcode
-from qrcode.constants import ERROR_CORRECT_M
 from rich.text import Text
 from textual.widgets import Static
 
@@ -12,6 +10,10 @@ QUIET = 2  # modules of light border; the widget's own padding adds more
 
 def qr_matrix(payload: str) -> list[list[bool]]:
     """The QR module matrix (True = dark), ECC level M, with a quiet zone."""
+    # Imported on first use, not at start: qrcode (and the imaging it pulls in) is slow to load.
+    import qrcode
+    from qrcode.constants import ERROR_CORRECT_M
+
     code = qrcode.QRCode(error_correction=ERROR_CORRECT_M, border=QUIET)
     code.add_data(payload)
     code.make(fit=True)
