@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Sequence
 from typing import Any
 
@@ -40,10 +39,17 @@ def hydrate(
     for rowid, dist in ranked:
         template = cache.get((rowid, lang))
         if template is not None:
-            out.append(
-                template if dist is None else dataclasses.replace(template, distance_km=dist)
-            )
+            out.append(template if dist is None else _with_distance(template, dist))
     return out
+
+
+def _with_distance(template: ServiceResult, distance: float) -> ServiceResult:
+    # dataclasses.replace re-runs __init__ (~10 us); a copy of the fields is ~1 us, and this
+    # runs for every row of every search.
+    result = object.__new__(ServiceResult)
+    result.__dict__.update(template.__dict__)
+    result.__dict__["distance_km"] = distance
+    return result
 
 
 def _load_results(

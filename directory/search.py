@@ -66,23 +66,34 @@ def _text_filter(db: ContentDB, words: list[str], rowids: Iterable[int], prefix:
     return found
 
 
-def _nearby(db: ContentDB, place: Place, cat_pos: int | None, radius: float) -> dict[int, float]:
-    """Service rowid -> nearest distance, for locations inside the radius."""
+def _nearby(
+    db: ContentDB, place: Place, cat_pos: int | None, radius: float, nearest: int | None = None
+) -> dict[int, float]:
+    """Service rowid -> nearest distance, for locations inside the radius.
+
+    With `nearest`, SQLite orders the box by an equirectangular distance (exact enough to rank
+    within 100 km) and returns only that many rows, so Python measures tens, not hundreds.
+    """
     dlat = radius / 111.0
-    dlon = radius / (111.320 * max(0.05, math.cos(math.radians(place.latitude))))
-    rows = db.execute(
+    kx = max(0.05, math.cos(math.radians(place.latitude)))
+    dlon = radius / (111.320 * kx)
+    sql = (
         "SELECT service_rowid, lat, lon FROM service_point WHERE category = ?"
-        " AND lat BETWEEN ? AND ? AND lon BETWEEN ? AND ?",
-        (
-            cat_pos or 0,
-            place.latitude - dlat,
-            place.latitude + dlat,
-            place.longitude - dlon,
-            place.longitude + dlon,
-        ),
-    ).fetchall()
+        " AND lat BETWEEN ? AND ? AND lon BETWEEN ? AND ?"
+    )
+    params: tuple[float, ...] = (
+        cat_pos or 0,
+        place.latitude - dlat,
+        place.latitude + dlat,
+        place.longitude - dlon,
+        place.longitude + dlon,
+    )
+    if nearest is not None:
+        sql += " ORDER BY (lat - ?) * (lat - ?) + (lon - ?) * (lon - ?) * ? LIMIT ?"
+        lat0, lon0 = place.latitude, place.longitude
+        params = (*params, lat0, lat0, lon0, lon0, kx * kx, nearest)
     best: dict[int, float] = {}
-    for rowid, lat, lon in rows:
+    for rowid, lat, lon in db.execute(sql, params).fetchall():
         d = distance_km(place.latitude, place.longitude, lat, lon)
         if d <= radius and d < best.get(rowid, math.inf):
             best[rowid] = d
@@ -241,7 +252,7 @@ def _local_near(
     checked: dict[int, bool] = {}  # text membership, tested once per service across widenings
     radius = FIRST_RADIUS_KM
     while True:
-        found = _nearby(db, place, cat_pos, radius)
+        found = _nearby(db, place, cat_pos, radius, None if words else wanted)
         if words:
             new = [k for k in found if k not in checked]
             keep = _text_filter(db, words, new, prefix)
