@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from typing import Any
 
@@ -52,74 +53,52 @@ def _with_distance(template: ServiceResult, distance: float) -> ServiceResult:
     return result
 
 
+_RESULT_SQL = (
+    "SELECT s.rowid, s.ref, s.name, o.name, s.assured_date, COALESCE(s.hours_text, ''),"
+    " COALESCE(s.description, ''), s.scope, COALESCE(s.url, ''),"
+    " (SELECT a.city FROM service_at_location sal JOIN address a"
+    "  ON a.location_id = sal.location_id WHERE sal.service_id = s.id LIMIT 1),"
+    " (SELECT json_group_array(json_array(p.number, COALESCE(p.description, '')))"
+    "  FROM (SELECT number, description FROM phone WHERE service_id = s.id ORDER BY position) p),"
+    " (SELECT group_concat(category_key, ' ') FROM service_category WHERE service_rowid = s.rowid),"
+    " (SELECT value FROM translation t WHERE t.table_name = 'service' AND t.record_id = s.id"
+    "  AND t.field = 'name' AND t.language = ?),"
+    " (SELECT value FROM translation t WHERE t.table_name = 'service' AND t.record_id = s.id"
+    "  AND t.field = 'description' AND t.language = ?)"
+    " FROM service s JOIN organization o ON o.id = s.organization_id"
+    " WHERE s.rowid IN ({ids})"
+)
+
+
 def _load_results(
     db: ContentDB, ranked: list[tuple[int, float | None]], language: str | None
 ) -> list[tuple[int, ServiceResult]]:
+    """One query for all the rows: phones as JSON, categories as a list, translations joined."""
     if not ranked:
         return []
-    ids = [rowid for rowid, _ in ranked]
-    base = {
-        r[0]: r
-        for r in rows_in(
-            db,
-            "SELECT s.rowid, s.ref, s.name, o.name, s.assured_date, COALESCE(s.hours_text, ''), "
-            "COALESCE(s.description, ''), s.scope, COALESCE(s.url, ''), s.id, "
-            "(SELECT a.city FROM service_at_location sal JOIN address a "
-            " ON a.location_id = sal.location_id WHERE sal.service_id = s.id LIMIT 1) "
-            "FROM service s JOIN organization o ON o.id = s.organization_id "
-            "WHERE s.rowid IN ({ids})",
-            ids,
-        )
-    }
-    uuids = {row[9]: rowid for rowid, row in base.items()}
-    phones: dict[int, list[Phone]] = {i: [] for i in ids}
-    for sid, number, desc in rows_in(
-        db,
-        "SELECT service_id, number, COALESCE(description, '') FROM phone "
-        "WHERE service_id IN ({ids}) ORDER BY position",
-        list(uuids),
-    ):
-        phones[uuids[sid]].append(Phone(number, desc))
+    lang = language or "en"
     positions = category_positions(db)
-    cats: dict[int, list[str]] = {i: [] for i in ids}
-    for rowid, key in rows_in(
-        db,
-        "SELECT service_rowid, category_key FROM service_category WHERE service_rowid IN ({ids})",
-        ids,
-    ):
-        cats[rowid].append(key)
-    translated: dict[tuple[str, str], str] = {}
-    if language and language != "en":
-        for record, field, value in rows_in(
-            db,
-            "SELECT record_id, field, value FROM translation WHERE table_name = 'service' "
-            "AND language = ? AND field IN ('name', 'description') AND record_id IN ({ids})",
-            list(uuids),
-            language,
-        ):
-            translated[(record, field)] = value
+    rows = {r[0]: r for r in rows_in(db, _RESULT_SQL, [i for i, _ in ranked], lang, lang)}
     out = []
     for rowid, dist in ranked:
-        r = base.get(rowid)
+        r = rows.get(rowid)
         if r is None:
             continue
-        out.append(
-            (
-                rowid,
-                ServiceResult(
-                    service_id=r[1],
-                    name=translated.get((r[9], "name"), r[2]),
-                    organization=r[3],
-                    distance_km=dist,
-                    phones=phones[rowid],
-                    categories=sorted(cats[rowid], key=lambda k: positions.get(k, 99)),
-                    schedule_text=r[5],
-                    assured_date=r[4],
-                    description=translated.get((r[9], "description"), r[6]),
-                    scope=r[7],
-                    town=r[10] or "",
-                    url=r[8],
-                ),
-            )
+        phones = [Phone(number, desc) for number, desc in json.loads(r[10] or "[]")]
+        cats = sorted((r[11] or "").split(), key=lambda k: positions.get(k, 99))
+        result = ServiceResult(
+            service_id=r[1],
+            name=r[12] or r[2],
+            organization=r[3],
+            distance_km=dist,
+            phones=phones,
+            categories=cats,
+            schedule_text=r[5],
+            assured_date=r[4],
+            description=r[13] or r[6],
+            scope=r[7],
+            town=r[9] or "",
+            url=r[8],
         )
+        out.append((rowid, result))
     return out
