@@ -68,9 +68,11 @@ class HomeScreen(KioskScreen):
             with Grid(id="tiles"):
                 for category in self.data.categories if self.data else []:
                     icon = f"{category.icon} " if category.icon and self._icons() else ""
-                    yield KioskButton(
+                    tile = KioskButton(
                         f"{icon}{category.short_label}", id=f"cat-{category.key}", classes="tile"
                     )
+                    tile.styles.line_pad = 0  # Textual's CSS parser refuses `line-pad: 0`
+                    yield tile
             with Horizontal(id="actions"):
                 if self.data and self.data.visiting:
                     yield KioskButton(_("Visiting this prison"), id="visiting", classes="-primary")
@@ -100,9 +102,11 @@ class HomeScreen(KioskScreen):
     def _fit_tiles(self) -> None:
         try:
             tiles = self.query_one("#tiles", Grid)
+            bar = self.query_one(LanguageBar)
         except Exception:
             return
         tiles.styles.grid_size_columns = 5 if self.size.width >= 110 else 4
+        bar.fit(self.size.width - 2)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="home")
     def load(self) -> None:

@@ -11,6 +11,8 @@ from textual.widgets import Button
 from directory.i18n import language_name
 from kiosk.widgets.kiosk_button import KioskButton
 
+BUTTON_WIDTH = 13  # the 12-column touch target plus room for the longest name ("Português")
+
 
 class LanguageBar(Grid):
     """One button per language; the current one has a heavy border, so it shows without colour."""
@@ -35,6 +37,11 @@ class LanguageBar(Grid):
     def on_mount(self) -> None:
         """All languages on one row."""
         self.styles.grid_size_columns = len(self.languages)
+
+    def fit(self, width: int) -> None:
+        """One row when every button gets its 12 columns and a border, else two even rows."""
+        count = len(self.languages)
+        self.styles.grid_size_columns = count if width >= count * BUTTON_WIDTH else -(-count // 2)
 
     def compose(self) -> ComposeResult:
         """A button per language."""
