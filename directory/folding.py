@@ -17,6 +17,8 @@ _NON_WORD = re.compile(r"[\W_]+", re.UNICODE)
 @lru_cache(maxsize=4096)
 def fold(text: str) -> str:
     """Fold text for matching: no accents, case-folded, words separated by single spaces."""
+    if text.isascii():  # most text: nothing to decompose, and casefold is lower
+        return _NON_WORD.sub(" ", text.lower()).strip()
     decomposed = unicodedata.normalize("NFKD", text)
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     folded = stripped.casefold()

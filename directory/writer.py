@@ -27,6 +27,10 @@ def write_database(sources: Sources, path: Path, progress: Progress | None = Non
     try:
         conn.execute("PRAGMA journal_mode = DELETE")
         conn.execute("PRAGMA synchronous = OFF")
+        # A private temporary file until it is renamed into place: keep the random-keyed
+        # B-trees (UUIDs) in memory while they fill, then write once.
+        conn.execute("PRAGMA cache_size = -400000")
+        conn.execute("PRAGMA temp_store = MEMORY")
         migrate(conn, "content")
         conn.execute("BEGIN")
         _write_categories(conn, sources)

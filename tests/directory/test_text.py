@@ -66,3 +66,12 @@ def test_phones() -> None:
 def test_bad_phones(text: str) -> None:
     with pytest.raises(PhoneError):
         parse_phones(text)
+
+
+@pytest.mark.parametrize("key", ["samaritans", "", "ștefan-αβγ", "a:b:c", "x" * 300])
+def test_stable_uuid_is_uuid5(key: str) -> None:
+    import uuid
+
+    from directory.records import NAMESPACE, stable_uuid
+
+    assert stable_uuid("service", key) == str(uuid.uuid5(NAMESPACE, f"service:{key}"))
