@@ -62,7 +62,7 @@ def printing_available() -> bool:
     try:
         return all(
             importlib.util.find_spec(name) is not None
-            for name in ("printouts.wallet_card", "printouts.printer")
+            for name in ("printouts.centre", "printouts.wallet_card", "printouts.printer")
         )
     except ModuleNotFoundError:
         return False
@@ -245,16 +245,24 @@ class Backend:
         return [*found.national, *found.local][:2]
 
     def print_card(self, detail: ServiceDetail, language: str) -> str:
-        """Build the wallet card and send it to the centre's printer; returns the job id."""
-        from printouts.printer import PrintError, print_pdf
-        from printouts.wallet_card import CARD_MEDIA, wallet_card_pdf
+        """Build the wallet card and send it to the centre's printer; returns the job id.
 
-        pdf = wallet_card_pdf(
-            detail,
-            language=language,
-            centre_name=self.settings.centre_name,
-            sms_number=self.settings.sms_number,
-        )
+        The card's categories and SMS keyword come from the directory in the card's language
+        (printouts' service_card), not just the details on screen.
+        """
+        from printouts.centre import service_card
+        from printouts.printer import PrintError, print_pdf
+        from printouts.wallet_card import CARD_MEDIA, card_pdf
+
+        with self._lock:
+            card = service_card(
+                self._content(),
+                detail.service_id,
+                language=language,
+                centre_name=self.settings.centre_name,
+                sms_number=self.settings.sms_number,
+            )
+        pdf = card_pdf(card, language)
         try:
             return print_pdf(
                 pdf, printer=self.settings.printer, media=CARD_MEDIA, title=detail.name

@@ -48,4 +48,7 @@ def hours_in_words(text: str, _: Translate) -> list[str]:
     groups: dict[tuple[int, ...], list[str]] = {}
     for opening in openings:
         groups.setdefault(opening.days, []).append(_span(opening, _))
-    return [f"{_days(days, _)}: {', '.join(spans)}" for days, spans in groups.items()]
+    lines = [f"{_days(days, _)}: {', '.join(spans)}" for days, spans in groups.items()]
+    # Spanish, Portuguese, Romanian and Polish write day names in lower case; a line starts
+    # with a capital all the same.
+    return [line[:1].upper() + line[1:] for line in lines]

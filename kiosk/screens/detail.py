@@ -47,16 +47,18 @@ class DetailScreen(KioskScreen):
     class Printed(Message):
         """A print job finished: ok, or a message safe to show."""
 
-        def __init__(self, ok: bool, problem: str = "") -> None:
+        def __init__(self, ok: bool, problem: str = "", job: str = "") -> None:
             super().__init__()
             self.ok = ok
             self.problem = problem
+            self.job = job
 
     def __init__(self, service_id: str) -> None:
         super().__init__()
         self.service_id = service_id
         self.detail: ServiceDetail | None = None
         self.message = ""
+        self.print_job = ""  # the last CUPS job id, for staff looking at the printer queue
 
     def compose(self) -> ComposeResult:
         """Buttons, the details beside the QR code, then actions."""
@@ -186,21 +188,25 @@ class DetailScreen(KioskScreen):
     def print_card(self, detail: ServiceDetail) -> None:
         """Build the card and send it to the printer, in a thread."""
         try:
-            self.backend.print_card(detail, self.language)
+            job = self.backend.print_card(detail, self.language)
         except PrintingUnavailable as exc:
             self.post_message(self.Printed(False, str(exc)))
+            return
+        except DirectoryError:
+            self.post_message(self.Printed(False))  # the service has gone from the directory
             return
         except Exception:
             self.log.error("printing failed")
             self.post_message(self.Printed(False))
             raise
-        self.post_message(self.Printed(True))
+        self.post_message(self.Printed(True, job=job))
         self.backend.record("print", keyword=(detail.categories or [""])[0], language=self.language)
 
     def on_detail_screen_printed(self, message: DetailScreen.Printed) -> None:
         """Tell the family to collect the card, or that the printer is not working."""
         _ = self._
         if message.ok:
+            self.print_job = message.job
             self.message = _("Your card is printing. Please collect it from the printer.")
         else:
             self.message = _(

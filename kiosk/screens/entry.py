@@ -13,7 +13,7 @@ from textual.widgets import Button, Static
 
 from directory import DirectoryError, PlaceNotFound
 from kiosk.screens.base import KioskModal
-from kiosk.widgets.keypad import LETTERS, Keypad, quick_button
+from kiosk.widgets.keypad import GREEK, LETTERS, Keypad, quick_button
 from kiosk.widgets.kiosk_button import KioskButton
 from kiosk.widgets.notice import Notice
 
@@ -58,6 +58,9 @@ class EntryScreen(KioskModal):
         self.typed = ""
         self.suggestions: list[Typed] = []
         self.problem = ""
+        # Words can be typed in Greek (the directory knows Greek category words); places are
+        # British, so the place keypad stays Latin.
+        self.greek = mode == "text" and self.language == "el"
 
     def compose(self) -> ComposeResult:
         """Prompt, typed text, suggestions, keypad and actions."""
@@ -75,13 +78,26 @@ class EntryScreen(KioskModal):
         if self.problem:
             notice.show(self.problem)
         yield notice
-        yield Keypad(LETTERS, 6, id="keypad")
+        yield Keypad(GREEK if self.greek else LETTERS, 6, id="keypad")
         with Horizontal(id="entry-actions"):
             yield KioskButton(_("Back"), id="back")
+            if self.mode == "text":
+                yield KioskButton(self._alphabet_label(), id="alphabet")
             yield quick_button(_("Space"), id="space")
             yield quick_button(_("Delete"), id="delete")
             yield KioskButton(_("Clear"), id="clear")
             yield KioskButton(_("Search"), id="search", classes="-primary")
+
+    def _alphabet_label(self) -> str:
+        # The button names the alphabet it switches to, in that alphabet.
+        return "ABC" if self.greek else "ΑΒΓ"
+
+    @on(Button.Pressed, "#alphabet")
+    async def _alphabet(self) -> None:
+        self.greek = not self.greek
+        self.query_one("#alphabet", Button).label = self._alphabet_label()
+        await self.query_one(Keypad).set_keys(GREEK if self.greek else LETTERS)
+        self._fit()
 
     def _shown(self) -> str:
         return f" {self.typed}▏" if self.typed else " ▏" + self._("(nothing typed yet)")

@@ -12,6 +12,40 @@ from kiosk.widgets.kiosk_button import KioskButton
 
 LETTERS = [*"ABCDEFGHIJKLMNOPQRSTUVWXYZ", *"0123456789"]
 PHONE = [*"123456789", "+", "0"]
+GREEK = [*"ΑΒΓΔΕΖΗΘΙΚΛΜΝΞΟΠΡΣΤΥΦΧΨΩ", *"0123456789"]
+# Widget ids must be ASCII, so Greek keys are named after their letters.
+GREEK_NAMES = dict(
+    zip(
+        "ΑΒΓΔΕΖΗΘΙΚΛΜΝΞΟΠΡΣΤΥΦΧΨΩ",
+        [
+            "alpha",
+            "beta",
+            "gamma",
+            "delta",
+            "epsilon",
+            "zeta",
+            "eta",
+            "theta",
+            "iota",
+            "kappa",
+            "lambda",
+            "mu",
+            "nu",
+            "xi",
+            "omicron",
+            "pi",
+            "rho",
+            "sigma",
+            "tau",
+            "upsilon",
+            "phi",
+            "chi",
+            "psi",
+            "omega",
+        ],
+        strict=True,
+    )
+)
 
 
 class Keypad(Grid):
@@ -46,8 +80,17 @@ class Keypad(Grid):
 
     def compose(self) -> ComposeResult:
         """One button per key."""
-        for key in self.keys:
-            yield quick_button(key, id=f"key-{_key_id(key)}", classes="key")
+        yield from self._buttons()
+
+    def _buttons(self) -> list[Button]:
+        return [quick_button(key, id=f"key-{_key_id(key)}", classes="key") for key in self.keys]
+
+    async def set_keys(self, keys: list[str]) -> None:
+        """Show another set of keys (another alphabet) in the same place."""
+        self.keys = keys
+        with self.app.batch_update():
+            await self.remove_children()
+            await self.mount_all(self._buttons())
 
     @on(Button.Pressed, ".key")
     def _tapped(self, event: Button.Pressed) -> None:
@@ -64,4 +107,4 @@ def quick_button(label: str, *, id: str, classes: str = "") -> Button:
 
 
 def _key_id(key: str) -> str:
-    return {"+": "plus", " ": "space", "⌫": "delete"}.get(key, key.lower())
+    return {"+": "plus", " ": "space", "⌫": "delete", **GREEK_NAMES}.get(key, key.lower())
