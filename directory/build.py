@@ -71,6 +71,9 @@ def load_sources(data_dir: Path, progress: Progress | None = None) -> Sources:
             {"service": {s.ref for s in sources.services}, "organization": org_refs},
         )
     issues.raise_if_any()
+    attribution = data_dir / "ATTRIBUTION.txt"
+    if attribution.is_file():
+        sources.attribution = attribution.read_text(encoding="utf-8").strip()
     files = [p for p in data_dir.rglob("*") if p.is_file() and p.suffix in (".csv", ".toml")]
     sources.fingerprint = fingerprint(files)
     return sources

@@ -186,4 +186,5 @@ class Sources:
     prisons: list[PrisonRecord] = field(default_factory=list)
     places: list[PlaceRecord] = field(default_factory=list)
     fingerprint: str = ""
+    attribution: str = ""  # the data licences' attribution text, shown on the About screen
     metadata: list[MetadataRecord] = field(default_factory=list)

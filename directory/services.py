@@ -129,3 +129,8 @@ def prison_visiting(db: ContentDB, nomis: str) -> PrisonVisiting:
     return PrisonVisiting(
         row[0], row[1], row[2], address, row[8], row[9], row[10], row[11], row[12], row[13], row[14]
     )
+
+
+def attribution(db: ContentDB) -> str:
+    """The data sources' attribution text that must be shown to users (kiosk About, NOTICE)."""
+    return db.meta.get("attribution", "")

@@ -271,5 +271,6 @@ def read_sources(db: ContentDB, progress: Progress | None = None) -> Sources:
     sources.translations = read_translations(db, sources.organizations, sources.services)
     sources.metadata = read_metadata(db)
     sources.fingerprint = db.meta.get("fingerprint", "")
+    sources.attribution = db.meta.get("attribution", "")
     report("reading", 4, 4)
     return sources

@@ -51,6 +51,7 @@ def write_database(sources: Sources, path: Path, progress: Progress | None = Non
                 ("built_at", built_at),
                 ("fingerprint", sources.fingerprint),
                 ("services", str(len(sources.services))),
+                ("attribution", sources.attribution),
             ],
         )
         conn.execute("COMMIT")

@@ -152,3 +152,10 @@ def test_refresh_picks_up_a_rebuilt_file(tmp_path: Path, data_dir: Path, data_co
     assert db.refresh() is True
     assert db.execute("SELECT count(*) FROM service").fetchone()[0] == before - 1
     assert db.refresh() is False
+
+
+def test_attribution_text_is_carried_into_the_directory(built_db: Path) -> None:
+    from directory.services import attribution
+
+    text = attribution(open_content(built_db))
+    assert "Open Government Licence v3.0" in text and "GeoNames" in text and "CC BY 4.0" in text
