@@ -6,7 +6,7 @@ from collections import defaultdict
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from directory.hsds import Row, Tables
+    from directory.hsds_tables import Row, Tables
 
 NUMBERS = {"latitude", "longitude", "minimum_age", "maximum_age", "extension"}
 
