@@ -302,14 +302,16 @@ def finish_plan(
 
 def plan_import(current: Sources, source: Path, progress: Progress | None = None) -> ImportPlan:
     """Check `source` (flat CSV, folder, HSDS data package or HSDS JSON) against `current`."""
-    from directory import hsds_import  # the HSDS reader is only needed for HSDS sources
+    # The HSDS reader is only needed for HSDS sources.
+    from directory.hsds_import import plan_hsds_import
+    from directory.hsds_reader import is_hsds
 
     report = progress or _noop
     source = Path(source)
     if not source.exists():
         raise DataValidationError([ValidationIssue(source.name, None, None, "", "does not exist")])
-    if hsds_import.is_hsds(source):
-        return hsds_import.plan_hsds_import(current, source, report)
+    if is_hsds(source):
+        return plan_hsds_import(current, source, report)
     return plan_sheet_import(current, source, report)
 
 
