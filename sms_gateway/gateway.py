@@ -6,7 +6,7 @@ import logging
 import sqlite3
 import time
 
-from directory.database import connect_state, open_state
+from directory.database import open_state
 from directory.errors import ContentUnavailable
 from directory.usage import record_event
 from sms_gateway.content import ContentSource
@@ -14,6 +14,7 @@ from sms_gateway.conversation import Inbound, Line, Outcome
 from sms_gateway.gsm import count_segments
 from sms_gateway.settings import GatewaySettings
 from sms_gateway.signature import SignatureChecker
+from sms_gateway.state_pool import StatePool
 
 log = logging.getLogger(__name__)
 
@@ -26,6 +27,7 @@ class Gateway:
         self.checker = SignatureChecker(settings.auth_token(), settings.webhook_url)
         self.line = Line(settings)
         self.content = ContentSource(settings.db)
+        self.state = StatePool(settings.state_db)
         self._keeper: sqlite3.Connection | None = None
 
     def prepare(self) -> None:
@@ -45,26 +47,20 @@ class Gateway:
         except ContentUnavailable:
             log.exception("the directory is not available")
             return self._counted("unavailable", self.line.unavailable(msg))
-        # A connection of its own, opened and closed in this thread: never shared.
-        conn = connect_state(self.settings.state_db)
         try:
-            return self.line.respond(conn, db, msg, time.time())
+            # A connection of its own for this request (from the pool): never shared.
+            with self.state.connection() as conn:
+                return self.line.respond(conn, db, msg, time.time())
         except Exception:
             log.exception("unexpected error while answering a text")
-            failed = self.line.failed(msg)
-        finally:
-            conn.close()
-        return self._counted("error", failed)
+        return self._counted("error", self.line.failed(msg))
 
     def _counted(self, event: str, outcome: Outcome) -> Outcome:
         """Count a fallback reply and its segments (it costs as much as any other)."""
         segments = count_segments(outcome.reply).segments if outcome.reply else 0
         try:
-            conn = connect_state(self.settings.state_db)
-            try:
+            with self.state.connection() as conn:
                 record_event(conn, "sms", event, segments=segments)
-            finally:
-                conn.close()
         except sqlite3.Error:
             log.exception("could not count a fallback reply")
         return outcome
@@ -72,6 +68,7 @@ class Gateway:
     def close(self) -> None:
         """Release the directory and the state database."""
         self.content.close()
+        self.state.close()
         if self._keeper is not None:
             self._keeper.close()
             self._keeper = None

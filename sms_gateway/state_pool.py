@@ -1,0 +1,65 @@
+"""Open state-database connections, lent to one request at a time and kept for the next.
+
+Opening a connection and setting its PRAGMAs cost ~230 µs a text, a quarter of the request
+path. A connection is still never used by two requests at once: it is taken out of the pool
+for the whole request and put back only when the request is done with it.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from directory.database import connect_state
+
+MAX_IDLE = 8  # more than the requests in hand at once on one event loop and its thread pool
+
+
+class StatePool:
+    """A small pool of open connections to one (already migrated) state database."""
+
+    def __init__(self, path: Path, max_idle: int = MAX_IDLE) -> None:
+        self.path = path
+        self._max_idle = max_idle
+        self._idle: list[sqlite3.Connection] = []
+        self._lock = threading.Lock()
+        self._closed = False
+
+    @contextmanager
+    def connection(self) -> Iterator[sqlite3.Connection]:
+        """A connection for this request alone; returned to the pool afterwards.
+
+        A connection that saw an exception is closed rather than kept: whatever went wrong
+        (a half-finished statement, a lost file) does not reach the next request.
+        """
+        with self._lock:
+            conn = self._idle.pop() if self._idle else None
+        if conn is None:
+            conn = connect_state(self.path)
+        try:
+            yield conn
+        except BaseException:
+            conn.close()
+            raise
+        self._give_back(conn)
+
+    def _give_back(self, conn: sqlite3.Connection) -> None:
+        if conn.in_transaction:  # never hand on a transaction left open
+            conn.close()
+            return
+        with self._lock:
+            if not self._closed and len(self._idle) < self._max_idle:
+                self._idle.append(conn)
+                return
+        conn.close()
+
+    def close(self) -> None:
+        """Close the idle connections; ones still lent out are closed when they come back."""
+        with self._lock:
+            self._closed = True
+            idle, self._idle = self._idle, []
+        for conn in idle:
+            conn.close()
