@@ -12,7 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from waypost.cli import cli
-from waypost.installer import UNITS
+from waypost.install_plan import UNITS
 
 from .conftest import PUBLIC_URL, install, prepare_root
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from waypost.installer import UNITS
+from waypost.install_plan import UNITS
 
 REPO = Path(__file__).resolve().parents[2]
 TEMPLATES = REPO / "systemd"

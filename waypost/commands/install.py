@@ -8,16 +8,15 @@ from pathlib import Path
 
 import click
 
-from waypost.installer import (
+from waypost.install_plan import (
     ROLES,
     VARIANTS,
     InstallError,
     InstallOptions,
-    apply,
-    describe,
     find_source,
 )
-from waypost.installer import plan as make_plan
+from waypost.install_plan import plan as make_plan
+from waypost.installer import apply, describe
 from waypost.options import UserError
 
 
