@@ -3,10 +3,16 @@
 Opening a connection and setting its PRAGMAs cost ~230 µs a text, a quarter of the request
 path. A connection is still never used by two requests at once: it is taken out of the pool
 for the whole request and put back only when the request is done with it.
+
+The pool's connections never checkpoint the WAL themselves: with SQLite's automatic
+checkpoint, every ~1000 pages one unlucky text paid for copying the WAL back and syncing it
+(measured: commit p99 7.6 ms, max 21 ms, on the event loop). A `Checkpointer` thread does it
+instead, off the request path; SQLite releases the GIL while it works.
 """
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 import threading
 from collections.abc import Iterator
@@ -14,6 +20,8 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from directory.database import connect_state
+
+log = logging.getLogger(__name__)
 
 MAX_IDLE = 8  # more than the requests in hand at once on one event loop and its thread pool
 
@@ -39,6 +47,7 @@ class StatePool:
             conn = self._idle.pop() if self._idle else None
         if conn is None:
             conn = connect_state(self.path)
+            conn.execute("PRAGMA wal_autocheckpoint = 0")  # the Checkpointer's job
         try:
             yield conn
         except BaseException:
@@ -63,3 +72,43 @@ class StatePool:
             idle, self._idle = self._idle, []
         for conn in idle:
             conn.close()
+
+
+CHECKPOINT_SECONDS = 0.5
+
+
+class Checkpointer:
+    """A daemon thread that copies the WAL back into the state database every half second."""
+
+    def __init__(self, path: Path, every: float = CHECKPOINT_SECONDS) -> None:
+        self.path = path
+        self._every = every
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    def start(self) -> None:
+        """Start checkpointing (once)."""
+        if self._thread is None:
+            self._thread = threading.Thread(
+                target=self._run, name="state-checkpointer", daemon=True
+            )
+            self._thread.start()
+
+    def _run(self) -> None:
+        conn = connect_state(self.path)
+        try:
+            while not self._stop.wait(self._every):
+                try:
+                    # PASSIVE: never waits for, or blocks, the requests writing meanwhile.
+                    conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
+                except sqlite3.Error:
+                    log.exception("could not checkpoint the state database")
+        finally:
+            conn.close()
+
+    def stop(self) -> None:
+        """Stop the thread and wait for it."""
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join(timeout=10)
+            self._thread = None
