@@ -29,10 +29,10 @@ from directory.records import (
 from directory.snapshot import read_sources
 from directory.sources import (
     LANG,
-    REF,
     SERVICE_COLUMNS,
     Geocoder,
     Issues,
+    check_organization_row,
     fingerprint,
     service_from_row,
 )
@@ -73,21 +73,8 @@ def read_organizations_sheet(
     merged = {o.ref: o for o in current}
     seen: set[str] = set()
     for n, row in read_table(path, issues, ORGANIZATION_COLUMNS):
+        check_organization_row(path.name, n, row, seen, issues)
         ref = row["organization_id"]
-        if not REF.match(ref):
-            issues.add(
-                path.name,
-                n,
-                "organization_id",
-                ref,
-                "must be lower-case letters, digits and hyphens",
-            )
-        elif ref in seen:
-            issues.add(path.name, n, "organization_id", ref, "is used twice")
-        seen.add(ref)
-        for column in ("name", "description", "source"):
-            if not row[column]:
-                issues.add(path.name, n, column, "", "is required")
         if row["email"] and not _EMAIL.match(row["email"]):
             issues.add(path.name, n, "email", row["email"], "is not an email address")
         if row["website"] and not _URL.match(row["website"]):

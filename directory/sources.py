@@ -144,27 +144,31 @@ def load_categories(path: Path, issues: Issues) -> list[CategoryRecord]:
     return out
 
 
+def check_organization_row(
+    file: str, n: int, row: dict[str, str], seen: set[str], issues: Issues
+) -> None:
+    """Check an organisation row's id (well formed, not yet in `seen`) and its required cells."""
+    ref = row["organization_id"]
+    if not REF.match(ref):
+        issues.add(
+            file, n, "organization_id", ref, "must be lower-case letters, digits and hyphens"
+        )
+    elif ref in seen:
+        issues.add(file, n, "organization_id", ref, "is used twice")
+    seen.add(ref)
+    for column in ("name", "description", "source"):
+        if not row[column]:
+            issues.add(file, n, column, "", "is required")
+
+
 def load_organizations(path: Path, issues: Issues) -> list[OrganizationRecord]:
     """Read organizations.csv."""
     out: list[OrganizationRecord] = []
     seen: set[str] = set()
     cols = ("organization_id", "name", "description", "email", "website", "source")
     for n, row in read_rows(path, issues, cols):
+        check_organization_row(path.name, n, row, seen, issues)
         ref = row["organization_id"]
-        if not REF.match(ref):
-            issues.add(
-                path.name,
-                n,
-                "organization_id",
-                ref,
-                "must be lower-case letters, digits and hyphens",
-            )
-        elif ref in seen:
-            issues.add(path.name, n, "organization_id", ref, "is used twice")
-        seen.add(ref)
-        for column in ("name", "description", "source"):
-            if not row[column]:
-                issues.add(path.name, n, column, "", "is required")
         out.append(
             OrganizationRecord(
                 ref, row["name"], row["description"], row["email"], row["website"], row["source"]
