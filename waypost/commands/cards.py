@@ -101,6 +101,30 @@ def _nomis(settings: CommonSettings) -> str:
     return settings.centre_prison
 
 
+def _service_card(
+    directory: ContentDB, settings: CommonSettings, service_id: str, language: str
+) -> CardText:
+    return service_card(
+        directory,
+        service_id,
+        language=language,
+        centre_name=settings.centre_name,
+        sms_number=settings.sms_number,
+    )
+
+
+def _centre_card(
+    directory: ContentDB, settings: CommonSettings, nomis: str, language: str
+) -> CardText:
+    return centre_card(
+        directory,
+        nomis,
+        language=language,
+        centre_name=settings.centre_name,
+        sms_number=settings.sms_number,
+    )
+
+
 @click.group("cards")
 def cards_group() -> None:
     """Print wallet cards, sheets of ten cards, and the SMS poster (PDF, or straight to CUPS).
@@ -139,23 +163,11 @@ def card_command(
     with friendly_errors():
         directory = open_content(settings.db)
         if centre:
-            card = centre_card(
-                directory,
-                _nomis(settings),
-                language=language,
-                centre_name=settings.centre_name,
-                sms_number=settings.sms_number,
-            )
+            card = _centre_card(directory, settings, _nomis(settings), language)
             name = f"card-centre-{language}.pdf"
         else:
             assert service_id is not None
-            card = service_card(
-                directory,
-                service_id,
-                language=language,
-                centre_name=settings.centre_name,
-                sms_number=settings.sms_number,
-            )
+            card = _service_card(directory, settings, service_id, language)
             name = f"card-{service_id}-{language}.pdf"
     _deliver(
         card_pdf(card, language),
@@ -177,30 +189,12 @@ def _sheet_cards(
     language: str,
 ) -> list[CardText]:
     """The cards for a sheet: the centre's set and/or the named services, each copies times."""
-
-    def one(service_id: str) -> CardText:
-        return service_card(
-            directory,
-            service_id,
-            language=language,
-            centre_name=settings.centre_name,
-            sms_number=settings.sms_number,
-        )
-
     cards: list[CardText] = []
     if centre:
         nomis = _nomis(settings)
-        cards.append(
-            centre_card(
-                directory,
-                nomis,
-                language=language,
-                centre_name=settings.centre_name,
-                sms_number=settings.sms_number,
-            )
-        )
-        cards += [one(s) for s in centre_service_ids(directory, nomis, language)]
-    cards += [one(s) for s in service_ids]
+        cards.append(_centre_card(directory, settings, nomis, language))
+        service_ids = (*centre_service_ids(directory, nomis, language), *service_ids)
+    cards += [_service_card(directory, settings, s, language) for s in service_ids]
     if copies is None:
         copies = 10 if len(cards) == 1 else 1
     return [card for card in cards for _ in range(copies)]
