@@ -230,7 +230,9 @@ class ResultsScreen(KioskScreen):
         if self.results is not None:
             await self._show_page()
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="search")
+    # Not exclusive: a search replaced by a newer one finishes (in milliseconds) and its answer
+    # is dropped by the generation check, rather than being cancelled mid-query.
+    @work(thread=True, exit_on_error=False, group="search")
     def search(self) -> None:
         """Search in a thread and post the results back."""
         _ = self._
