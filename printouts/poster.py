@@ -62,6 +62,27 @@ def poster_column(db: ContentDB, language: str, example_place: str) -> PosterCol
     )
 
 
+def _paragraph(
+    canvas: Canvas,
+    text: str,
+    x: float,
+    y: float,
+    room: float,
+    *,
+    size: float,
+    min_size: float,
+    max_lines: int,
+) -> float:
+    """Draw regular text fitted to `room` below `y`; return the y under its last line."""
+    fitted = fit(text, REGULAR, room, size=size, min_size=min_size, max_lines=max_lines)
+    canvas.setFont(REGULAR, fitted.size)
+    y -= 4
+    for line in fitted.lines:
+        y -= fitted.size * 1.25
+        canvas.drawString(x, y, line)
+    return y
+
+
 def _column(canvas: Canvas, column: PosterColumn, x: float, top: float, room: float) -> None:
     """Draw one language's column from top downwards."""
     title = fit(column.title, BOLD, room, size=24, min_size=14, max_lines=2)
@@ -70,12 +91,7 @@ def _column(canvas: Canvas, column: PosterColumn, x: float, top: float, room: fl
     for line in title.lines:
         y -= title.size * 1.15
         canvas.drawString(x, y, line)
-    instruction = fit(column.instruction, REGULAR, room, size=12, min_size=9, max_lines=3)
-    canvas.setFont(REGULAR, instruction.size)
-    y -= 4
-    for line in instruction.lines:
-        y -= instruction.size * 1.25
-        canvas.drawString(x, y, line)
+    y = _paragraph(canvas, column.instruction, x, y, room, size=12, min_size=9, max_lines=3)
     y -= 10
     canvas.setFont(REGULAR, 11)
     canvas.drawString(x, y - 11, column.example_label)
@@ -105,12 +121,7 @@ def _column(canvas: Canvas, column: PosterColumn, x: float, top: float, room: fl
         canvas.setStrokeColorRGB(0.75, 0.75, 0.75)
         canvas.line(x, y - 14, x + room, y - 14)
         y -= 18
-    reply = fit(column.reply, REGULAR, room, size=10, min_size=8, max_lines=2)
-    canvas.setFont(REGULAR, reply.size)
-    y -= 4
-    for line in reply.lines:
-        y -= reply.size * 1.25
-        canvas.drawString(x, y, line)
+    _paragraph(canvas, column.reply, x, y, room, size=10, min_size=8, max_lines=2)
 
 
 def poster_pdf(columns: Sequence[PosterColumn], *, sms_number: str, centre_name: str = "") -> bytes:
