@@ -127,8 +127,10 @@ def _ranking_chart(table: Table) -> Drawing | None:
     return drawing
 
 
-def _pie(labels: list[str], values: list[int]) -> Drawing | None:
-    pairs = [(label, v) for label, v in zip(labels, values, strict=True) if v > 0]
+def _pie(table: Table) -> Drawing | None:
+    # The share of each row in the table's first column.
+    values = ((r.label, r.counts[0].chart_value) for r in table.rows)
+    pairs = [(label, v) for label, v in values if v > 0]
     if len(pairs) < 2:
         return None  # one slice says nothing a table does not
     drawing = _drawing(WIDTH, 55 * mm)
@@ -169,6 +171,10 @@ def _section(flow: list[Flowable], title: str, *parts: Flowable | None) -> None:
     flow.append(CondPageBreak(60 * mm))
     flow.append(Paragraph(escape(title), _heading))
     flow.extend(part for part in parts if part is not None)
+
+
+def _ranking_section(flow: list[Flowable], title: str, table: Table) -> None:
+    _section(flow, title, _ranking_chart(table), _table_flowable(table))
 
 
 def build_usage_report_pdf(report: UsageReport, centre_name: str = "") -> bytes:
@@ -224,32 +230,15 @@ def build_usage_report_pdf(report: UsageReport, centre_name: str = "") -> bytes:
         _weekly_chart(weekly, [2, 3, 4], "Kiosk views, prints and texts"),
         _table_flowable(weekly),
     )
-    _section(
-        flow,
-        "Top SMS keywords",
-        _ranking_chart(report.tables["keywords"]),
-        _table_flowable(report.tables["keywords"]),
-    )
+    _ranking_section(flow, "Top SMS keywords", report.tables["keywords"])
     languages = report.tables["languages"]
-    _section(
-        flow,
-        "Languages",
-        _pie([r.label for r in languages.rows], [r.counts[0].chart_value for r in languages.rows]),
-        _table_flowable(languages),
-    )
-    _section(
-        flow,
-        "Areas (outward code)",
-        _ranking_chart(report.tables["areas"]),
-        _table_flowable(report.tables["areas"]),
-    )
+    _section(flow, "Languages", _pie(languages), _table_flowable(languages))
+    _ranking_section(flow, "Areas (outward code)", report.tables["areas"])
     outcome = report.tables["outcome"]
     _section(
         flow,
         "Answered or no result",
-        _pie([r.label for r in outcome.rows], [r.counts[0].chart_value for r in outcome.rows])
-        if report.answered_share is not None
-        else None,
+        _pie(outcome) if report.answered_share is not None else None,
         _table_flowable(outcome),
         Spacer(1, 4 * mm),
         _table_flowable(report.tables["sms_other"]),
