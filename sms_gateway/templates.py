@@ -86,6 +86,13 @@ PAGE_PARTS = {
 }
 
 
+# Sanitised translations by (language, msgid), and day-name tables by language: the catalogues
+# never change while the line runs, and sanitising a translated template on every use was a
+# tenth of a text's cost.
+_SANITISED: dict[tuple[str, str], str] = {}
+_DAY_NAMES: dict[str, list[tuple[str, str]]] = {}
+
+
 class Wording:
     """Translated, GSM-7-sanitised text for one language."""
 
@@ -101,7 +108,13 @@ class Wording:
 
     def __call__(self, msgid: str, **values: object) -> str:
         """Translate, fill in and sanitise."""
-        return self.clean(self.raw(msgid).format(**values))
+        key = (self.language, msgid)
+        template = _SANITISED.get(key)
+        if template is None:
+            template = _SANITISED[key] = self.clean(self.raw(msgid))
+        # The whole text is still sanitised: the template part is GSM-7 already, so this only
+        # maps what the values bring (and is one regex scan when they bring nothing).
+        return self.clean(template.format(**values))
 
     def clean(self, text: str) -> str:
         """Sanitise text (e.g. from the directory) for this language's SMS."""
@@ -109,8 +122,14 @@ class Wording:
 
     def schedule(self, text: str) -> str:
         """An hours-grammar text ("Sat 13:45-15:45; Sun ...") with translated day names."""
-        names = dict(zip(("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"), DAYS, strict=True))
-        names.update(DAY_WORDS)
-        for english, msgid in sorted(names.items(), key=lambda kv: -len(kv[0])):
-            text = text.replace(english, self.raw(msgid))
+        names = _DAY_NAMES.get(self.language)
+        if names is None:
+            table = dict(zip(("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"), DAYS, strict=True))
+            table.update(DAY_WORDS)
+            names = _DAY_NAMES[self.language] = [
+                (english, self.raw(msgid))
+                for english, msgid in sorted(table.items(), key=lambda kv: -len(kv[0]))
+            ]
+        for english, translated in names:
+            text = text.replace(english, translated)
         return self.clean(text)
