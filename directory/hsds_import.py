@@ -14,7 +14,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from directory.hsds_reader import Tables, read_json, read_package
-from directory.hsds_services import Progress, hsds_services, is_uuid, slug_ref
+from directory.hsds_services import Progress, hsds_services, slug_ref, usable_id
 from directory.imports import ImportPlan, carried_translations, finish_plan
 from directory.prison_sources import load_prisons
 from directory.records import (
@@ -38,12 +38,8 @@ def _organizations(
     seen: set[str] = set()
     for (file, n, prefix), row in tables.rows.get("organization", []):
         oid = row.get("id", "")
-        if not is_uuid(oid):
-            issues.add(file, n, prefix + "id", oid, "is not a UUID")
+        if not usable_id((file, n, prefix), oid, seen, issues):
             continue
-        if oid in seen:
-            issues.add(file, n, prefix + "id", oid, "is used twice")
-        seen.add(oid)
         for column in ("name", "description"):
             if not row.get(column):
                 issues.add(file, n, prefix + column, "", "is required")

@@ -36,12 +36,23 @@ def slug_ref(name: str, taken: set[str]) -> str:
     return ref
 
 
-def is_uuid(value: str) -> bool:
-    """True when `value` is a UUID."""
+def _is_uuid(value: str) -> bool:
     try:
         uuid.UUID(value)
     except ValueError:
         return False
+    return True
+
+
+def usable_id(origin: Origin, value: str, seen: set[str], issues: Issues) -> bool:
+    """False (reported) unless the record's HSDS id is a UUID; a repeated one is reported too."""
+    file, n, prefix = origin
+    if not _is_uuid(value):
+        issues.add(file, n, prefix + "id", value, "is not a UUID")
+        return False
+    if value in seen:
+        issues.add(file, n, prefix + "id", value, "is used twice")
+    seen.add(value)
     return True
 
 
@@ -195,12 +206,8 @@ def hsds_services(
     rows = tables.rows.get("service", [])
     for i, ((file, n, prefix), row) in enumerate(rows, start=1):
         sid = row.get("id", "")
-        if not is_uuid(sid):
-            issues.add(file, n, prefix + "id", sid, "is not a UUID")
+        if not usable_id((file, n, prefix), sid, seen, issues):
             continue
-        if sid in seen:
-            issues.add(file, n, prefix + "id", sid, "is used twice")
-        seen.add(sid)
         flat, origins, loc = _service_row(row, sid, groups, ctx)
         local = Issues()
         record = service_from_row(file, n or 0, flat, local, categories, org_refs, geocoder)
