@@ -10,7 +10,6 @@ defaults are used.
 from __future__ import annotations
 
 import dataclasses
-from collections import defaultdict
 from pathlib import Path
 
 from directory.hsds_reader import Tables, read_json, read_package
@@ -25,6 +24,7 @@ from directory.records import (
     PrisonRecord,
     Sources,
     TranslationRecord,
+    category_records,
 )
 from directory.sources import Issues
 
@@ -62,27 +62,20 @@ def _categories(tables: Tables) -> list[CategoryRecord] | None:
     rows = tables.rows.get("waypost_categories", [])
     if not rows:
         return None
-    labels: dict[str, dict[str, str]] = defaultdict(dict)
-    short: dict[str, dict[str, str]] = defaultdict(dict)
-    for _, r in tables.rows.get("waypost_category_labels", []):
-        labels[r["key"]][r["language"]] = r["label"]
-        short[r["key"]][r["language"]] = r["short_label"]
-    words: dict[str, dict[str, list[str]]] = defaultdict(dict)
-    for _, r in tables.rows.get("waypost_keywords", []):
-        words[r["key"]].setdefault(r["language"], []).append(r["keyword"])
-    return [
-        CategoryRecord(
-            r["key"],
-            int(r["position"] or 0),
-            r["icon"],
-            r["open_eligibility"],
-            r["airs"],
-            labels[r["key"]],
-            short[r["key"]],
-            words[r["key"]],
-        )
-        for _, r in rows
-    ]
+    return category_records(
+        (
+            (r["key"], int(r["position"] or 0), r["icon"], r["open_eligibility"], r["airs"])
+            for _, r in rows
+        ),
+        (
+            (r["key"], r["language"], r["label"], r["short_label"])
+            for _, r in tables.rows.get("waypost_category_labels", [])
+        ),
+        (
+            (r["key"], r["language"], r["keyword"])
+            for _, r in tables.rows.get("waypost_keywords", [])
+        ),
+    )
 
 
 def _places(tables: Tables) -> list[PlaceRecord] | None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import uuid
+from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from directory.hours import Opening
@@ -110,6 +112,26 @@ class CategoryRecord:
     labels: dict[str, str]
     short: dict[str, str]
     keywords: dict[str, list[str]]
+
+
+def category_records(
+    categories: Iterable[tuple[str, int, str, str, str]],
+    labels: Iterable[tuple[str, str, str, str]],
+    keywords: Iterable[tuple[str, str, str]],
+) -> list[CategoryRecord]:
+    """Category records from category, label and keyword rows, in the content tables' columns."""
+    label: dict[str, dict[str, str]] = defaultdict(dict)
+    short: dict[str, dict[str, str]] = defaultdict(dict)
+    for key, lang, text, short_text in labels:
+        label[key][lang] = text
+        short[key][lang] = short_text
+    words: dict[str, dict[str, list[str]]] = defaultdict(dict)
+    for key, lang, word in keywords:
+        words[key].setdefault(lang, []).append(word)
+    return [
+        CategoryRecord(key, position, icon, oe, airs, label[key], short[key], words[key])
+        for key, position, icon, oe, airs in categories
+    ]
 
 
 @dataclass

@@ -26,6 +26,7 @@ from directory.records import (
     ServiceRecord,
     Sources,
     TranslationRecord,
+    category_records,
 )
 
 Progress = Callable[[str, int, int], None]
@@ -42,24 +43,15 @@ def _has_column(db: ContentDB, table: str, column: str) -> bool:
 
 def read_categories(db: ContentDB) -> list[CategoryRecord]:
     """Categories with their labels and keywords in every language."""
-    labels: dict[str, dict[str, str]] = defaultdict(dict)
-    short: dict[str, dict[str, str]] = defaultdict(dict)
-    for key, lang, label, short_label in db.execute(
-        "SELECT category_key, language, label, short_label FROM category_label ORDER BY rowid"
-    ):
-        labels[key][lang] = label
-        short[key][lang] = short_label
-    keywords: dict[str, dict[str, list[str]]] = defaultdict(dict)
-    for key, lang, word in db.execute(
-        "SELECT category_key, language, keyword FROM keyword ORDER BY rowid"
-    ):
-        keywords[key].setdefault(lang, []).append(word)
-    return [
-        CategoryRecord(key, position, icon, oe, airs, labels[key], short[key], keywords[key])
-        for key, position, icon, oe, airs in db.execute(
+    return category_records(
+        db.execute(
             "SELECT key, position, icon, open_eligibility, airs FROM category ORDER BY position"
-        )
-    ]
+        ),
+        db.execute(
+            "SELECT category_key, language, label, short_label FROM category_label ORDER BY rowid"
+        ),
+        db.execute("SELECT category_key, language, keyword FROM keyword ORDER BY rowid"),
+    )
 
 
 def read_organizations(db: ContentDB) -> list[OrganizationRecord]:
