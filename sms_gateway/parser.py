@@ -78,7 +78,8 @@ _MORE = _fold_keys(v.MORE_WORDS)
 _DETAIL = frozenset(fold(w) for w in v.DETAIL_WORDS)
 _FILLER = frozenset(fold(w) for w in v.FILLER)
 _OPT_FILLER = frozenset(fold(w) for w in v.OPT_FILLER)
-_DISTRESS = tuple(fold(p) for p in v.DISTRESS)
+# Padded with spaces, so that a substring test of the padded text matches on word bounds.
+_DISTRESS = tuple(f" {fold(p)} " for p in v.DISTRESS)
 
 
 _LATIN_TO_GREEK = str.maketrans("abehikmnoptyxz", "αβεηικμνορτυχζ")
@@ -111,7 +112,7 @@ def _match(words: list[str], table: dict[str, str], start: int = 0) -> tuple[int
 
 def _is_distress(words: list[str]) -> bool:
     padded = " " + " ".join(words) + " "
-    return any(f" {phrase} " in padded or phrase in padded.split() for phrase in _DISTRESS)
+    return any(phrase in padded for phrase in _DISTRESS)
 
 
 def _opt_command(words: list[str], table: dict[str, str]) -> str | None:
