@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 from directory.categories import category_positions, check_category
 from directory.database import ContentDB
-from directory.models import Place, SearchResults
+from directory.models import Place, SearchResults, ServiceResult
 from directory.places import resolve_place
 from directory.results import hydrate, rows_in
 from directory.text_query import service_query, split_text
@@ -284,3 +284,16 @@ def _distances(
             if d <= max_radius_km and d < best.get(rowid, math.inf):
                 best[rowid] = d
     return best
+
+
+def national_services(
+    db: ContentDB, category: str | None, language: str | None, limit: int
+) -> list[ServiceResult]:
+    """The first national services of a category, as `search_services` lists them apart.
+
+    For a caller that needs them only when the local results fall short (the SMS line fills a
+    page with local results first), so that they are not looked up on every search.
+    """
+    cat = check_category(db, category) if category else None
+    ids = _national(db, cat, [], max(0, min(int(limit), 100)), False)
+    return hydrate(db, [(i, None) for i in ids], language)

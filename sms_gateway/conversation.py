@@ -29,7 +29,7 @@ from directory.optouts import is_opted_out, opt_in, opt_out
 from directory.places import resolve_place
 from directory.privacy import hash_sender
 from directory.ratelimit import count_text, prune_rates
-from directory.search import search_services
+from directory.search import national_services, search_services
 from directory.services import get_service, helplines, prison_visiting
 from sms_gateway import replies
 from sms_gateway import templates as t
@@ -288,13 +288,17 @@ class Line:
             language=turn.language,
             limit=per_page + 1,
             offset=offset,
-            national_limit=per_page,
+            national_limit=0,
         )
         local = found.local[:per_page]
         has_more = len(found.local) > per_page
-        national = found.national[: per_page - len(local)] if offset == 0 else []
-        if offset == 0 and not local and not national:
-            national = found.national[:1]
+        # National services fill a first page that is short of local ones; looked up only then
+        # (most pages are full of local results).
+        national = (
+            national_services(turn.db, category, turn.language, per_page - len(local))
+            if offset == 0 and len(local) < per_page
+            else []
+        )
         topic = category_label(turn.db, category, turn.language, short=True)
         w = turn.wording
         page = replies.results_page(
@@ -359,7 +363,9 @@ class Line:
         return replies.prison_page(turn.wording, visiting, topics, area)
 
     def _topics_near(self, turn: _Turn, place: PlaceRef) -> str:
-        found = search_services(turn.db, near=place.as_place(), language=turn.language, limit=40)
+        found = search_services(
+            turn.db, near=place.as_place(), language=turn.language, limit=40, national_limit=0
+        )
         keys: list[str] = []
         for r in found.local:
             keys.extend(k for k in r.categories if k not in keys)
