@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from typing import TYPE_CHECKING
 
 from textual import events, on, work
 from textual.app import ComposeResult
@@ -14,12 +15,13 @@ from directory import DirectoryError
 from kiosk.backend import HomeData
 from kiosk.i18n import kiosk_languages
 from kiosk.screens.base import KioskScreen
-from kiosk.screens.entry import EntryScreen, Typed
-from kiosk.screens.visiting import VisitingScreen
 from kiosk.widgets.helpline_strip import HelplineStrip
 from kiosk.widgets.kiosk_button import KioskButton
 from kiosk.widgets.language_bar import LanguageBar
 from kiosk.widgets.notice import Notice
+
+if TYPE_CHECKING:
+    from kiosk.screens.entry import Typed
 
 STAFF_TAPS = 5  # taps on the centre's name, within STAFF_WINDOW seconds, open the staff exit
 STAFF_WINDOW = 4.0
@@ -154,14 +156,20 @@ class HomeScreen(KioskScreen):
     @on(Button.Pressed, "#visiting")
     def _visiting(self) -> None:
         if self.data and self.data.visiting:
+            from kiosk.screens.visiting import VisitingScreen
+
             self.app.push_screen(VisitingScreen(self.data.visiting))
 
     @on(Button.Pressed, "#elsewhere")
     def _elsewhere(self) -> None:
+        from kiosk.screens.entry import EntryScreen
+
         self.app.push_screen(EntryScreen("place"), self._searched_place)
 
     @on(Button.Pressed, "#words")
     def _words(self) -> None:
+        from kiosk.screens.entry import EntryScreen
+
         self.app.push_screen(EntryScreen("text"), self._searched_words)
 
     def _searched_place(self, typed: Typed | None) -> None:
