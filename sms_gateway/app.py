@@ -28,5 +28,6 @@ def create_app(settings: GatewaySettings) -> FastAPI:
     )  # fmt: skip
     app.state.gateway = gateway
     app.include_router(sms.router)
+    app.add_middleware(sms.SmsEndpoint, gateway=gateway)
     app.include_router(health.router)
     return app
