@@ -6,7 +6,7 @@ import gc
 import importlib
 import logging
 import math
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import events
@@ -58,10 +58,20 @@ HIGH_CONTRAST = Theme(
 )
 
 
+HERE = Path(__file__).resolve().parent
+SCREEN_CSS = ("home", "results", "detail", "entry", "text_me")
+
+
 class KioskApp(App[None], inherit_bindings=False):
     """The touchscreen kiosk: locked down, reset when idle, in the family's language."""
 
-    CSS_PATH = str(Path(__file__).with_name("app.tcss"))  # absolute: subclasses live elsewhere
+    # Every screen's .tcss is read at start, in one parse. A screen's own CSS_PATH would make
+    # Textual re-parse all the CSS (about 40 ms) the first time each screen is shown, and the
+    # screens' rules apply app-wide once loaded anyway. Absolute: subclasses live elsewhere.
+    CSS_PATH: ClassVar[list[str | PurePath]] = [
+        str(HERE / "app.tcss"),
+        *(str(HERE / "screens" / f"{name}.tcss") for name in SCREEN_CSS),
+    ]
     TITLE = "Waypost"
     ENABLE_COMMAND_PALETTE = False
     ALLOW_SELECT = False
@@ -78,6 +88,10 @@ class KioskApp(App[None], inherit_bindings=False):
         self.clock: Clock = clock or SystemClock()
         self.backend = Backend(settings, self.clock)
         self.set_reactive(KioskApp.language, settings.default_language)
+        # The theme is set before the app starts: set in on_mount, it would make Textual parse
+        # all the CSS once more (about 40 ms) before the first screen.
+        self.register_theme(HIGH_CONTRAST)
+        self.theme = HIGH_CONTRAST.name
         self.translator = Translator(settings.default_language)
         self.helplines: list[ServiceResult] = []
         self.categories: list[Category] = []
@@ -93,9 +107,7 @@ class KioskApp(App[None], inherit_bindings=False):
         return self.settings.hash_key is not None
 
     def on_mount(self) -> None:
-        """High contrast, the home screen, and the idle timer."""
-        self.register_theme(HIGH_CONTRAST)
-        self.theme = HIGH_CONTRAST.name
+        """The home screen, and the idle timer."""
         self.push_screen(HomeScreen())
         self.set_interval(self._tick_seconds, self.idle_tick)
         self.set_timer(WARM_UP_AFTER, self._warm_up)
@@ -139,11 +151,14 @@ class KioskApp(App[None], inherit_bindings=False):
 
     async def _drop_results(self) -> None:
         # The kept results screen is in the old language, or holds the last family's search.
-        screen, self._results = self._results, None
-        if screen is not None and screen not in self.screen_stack:
-            self.uninstall_screen(screen)
-            if screen.is_attached:
-                await screen.remove()
+        # One on screen follows the language itself and is dropped at the next reset.
+        screen = self._results
+        if screen is None or screen in self.screen_stack:
+            return
+        self._results = None
+        self.uninstall_screen(screen)
+        if screen.is_attached:
+            await screen.remove()
 
     async def idle_tick(self) -> None:
         """Warn after a quiet spell, then start again for the next family."""

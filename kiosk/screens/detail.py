@@ -32,8 +32,6 @@ def qr_payload(detail: ServiceDetail) -> str:
 class DetailScreen(KioskScreen):
     """Everything about one service."""
 
-    CSS_PATH = "detail.tcss"
-
     class Loaded(Message):
         """The service's details arrived."""
 

@@ -33,8 +33,6 @@ class Typed:
 class EntryScreen(KioskModal):
     """Type a place or words with big keys; dismisses with a Typed, or None for Back."""
 
-    CSS_PATH = "entry.tcss"
-
     class Suggested(Message):
         """Suggestions for what has been typed so far."""
 

@@ -30,8 +30,6 @@ STAFF_WINDOW = 4.0
 class HomeScreen(KioskScreen):
     """The first screen a family sees."""
 
-    CSS_PATH = "home.tcss"
-
     class Loaded(Message):
         """The home data arrived from the directory."""
 
@@ -52,7 +50,7 @@ class HomeScreen(KioskScreen):
         """The welcome, languages, tiles, actions and helplines."""
         _ = self._
         settings = self.kiosk.settings
-        with Vertical(id="home"):
+        with Vertical(id="home-page"):
             yield Static(settings.centre_name or _("Family support point"), id="centre-name")
             yield Static(
                 _("Welcome. Tap a picture to find help for you and your family."), id="welcome"

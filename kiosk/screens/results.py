@@ -44,8 +44,6 @@ def checked_text(assured: str | None, language: str, _: object) -> str:
 class ResultsScreen(KioskScreen):
     """A paged list of results with buttons to search elsewhere or by words."""
 
-    CSS_PATH = "results.tcss"
-
     class Loaded(Message):
         """Search results arrived."""
 

@@ -22,8 +22,6 @@ MAX_DIGITS = 16
 class TextMeScreen(KioskModal):
     """Type a mobile number with taps, agree, and the details are queued as a text."""
 
-    CSS_PATH = "text_me.tcss"
-
     class Queued(Message):
         """The text was queued (ok) or could not be (problem)."""
 
@@ -40,7 +38,7 @@ class TextMeScreen(KioskModal):
     def compose(self) -> ComposeResult:
         """The number, the keypad, the consent line and the buttons."""
         _ = self._
-        with Vertical(id="text-me"):
+        with Vertical(id="text-me-panel"):
             yield Static(
                 _("Type your mobile number. We will text you these details."), id="text-prompt"
             )
