@@ -42,6 +42,10 @@ class Gateway:
         if self._keeper is None:
             self._keeper = open_state(self.settings.state_db)
             self._checkpointer.start()
+            try:
+                self.line.warm(self.content.get())
+            except ContentUnavailable:
+                log.warning("the directory is not available yet; the line will say so")
 
     def handle(self, msg: Inbound) -> Outcome:
         """Answer one text; never raises (an unexpected error gets a short generic reply)."""

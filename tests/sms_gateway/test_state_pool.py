@@ -68,3 +68,20 @@ def test_the_checkpointer_copies_pool_writes_into_the_database(state_path: Path)
         assert conn.execute("SELECT COUNT(*) FROM usage_count").fetchone() == (3000,)
     pool.close()
     keeper.close()
+
+
+def test_prepare_warms_every_language_before_the_first_text(
+    built_db: Path, state_path: Path
+) -> None:
+    from sms_gateway.gateway import Gateway
+    from sms_gateway.templates import LANGUAGES
+    from tests.sms_gateway.conftest import make_settings
+
+    gateway = Gateway(make_settings(built_db, state_path))
+    gateway.prepare()
+    cached = set(gateway.content.get()._cache)  # what the first texts would otherwise build
+    gateway.close()
+    for language in LANGUAGES:
+        assert f"sms-helpline:{language}" in cached
+        assert f"categories:{language}" in cached
+    assert {"keywords", "primary-keywords"} <= cached
