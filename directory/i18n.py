@@ -7,9 +7,6 @@ import io
 import threading
 from pathlib import Path
 
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
-
 # The seed project's six, plus Welsh (Wales has prisons) and Polish.
 LANGUAGES: dict[str, str] = {
     "en": "English",
@@ -45,6 +42,11 @@ def load_translations(locale_dir: Path, domain: str, language: str) -> gettext.N
             with mo.open("rb") as fh:
                 result = gettext.GNUTranslations(fh)
         elif po.is_file():
+            # Imported here: babel.messages takes ~20 ms to import, and a front end starting in
+            # English (or with compiled .mo files) never needs it.
+            from babel.messages.mofile import write_mo
+            from babel.messages.pofile import read_po
+
             with po.open("rb") as fh:
                 catalog = read_po(fh, locale=language)
             buffer = io.BytesIO()

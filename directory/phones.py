@@ -5,8 +5,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-import phonenumbers
-
 _ENTRY = re.compile(r"^(?P<number>[+0-9][0-9 ()+-]*?[0-9])\s*(?:\((?P<description>[^()]*)\))?$")
 
 
@@ -28,6 +26,10 @@ def normalise_number(raw: str, country: str = "GB", home: str = "GB") -> str:
     digits = re.sub(r"\D", "", compact)
     if 3 <= len(digits) <= 6 and not compact.startswith("+"):
         return compact  # short codes such as 116 123 or 111
+    # Imported here: phonenumbers takes ~20 ms to import and readers of the directory (the
+    # kiosk's start, the SMS line's) never check numbers.
+    import phonenumbers
+
     try:
         parsed = phonenumbers.parse(compact, country or "GB")
     except phonenumbers.NumberParseException as exc:
