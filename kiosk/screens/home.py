@@ -30,6 +30,9 @@ STAFF_WINDOW = 4.0
 class HomeScreen(KioskScreen):
     """The first screen a family sees."""
 
+    # Nothing focused: on a touchscreen a focused (reversed) language button would look chosen.
+    AUTO_FOCUS = ""
+
     class Loaded(Message):
         """The home data arrived from the directory."""
 
@@ -66,25 +69,34 @@ class HomeScreen(KioskScreen):
                 )
             yield notice
             with Grid(id="tiles"):
-                for category in self.data.categories if self.data else []:
-                    icon = f"{category.icon} " if category.icon and self._icons() else ""
-                    tile = KioskButton(
-                        f"{icon}{category.short_label}", id=f"cat-{category.key}", classes="tile"
-                    )
-                    tile.styles.line_pad = 0  # Textual's CSS parser refuses `line-pad: 0`
-                    yield tile
+                yield from self._tiles()
             with Horizontal(id="actions"):
                 if self.data and self.data.visiting:
-                    yield KioskButton(_("Visiting this prison"), id="visiting", classes="-primary")
+                    yield self._visiting_button()
                 yield KioskButton(_("Somewhere else"), id="elsewhere")
                 yield KioskButton(_("Search words"), id="words")
         strip = HelplineStrip(id="helplines")
-        strip.show(
-            _("Need to talk now?"),
-            self.data.helplines if self.data else [],
-            _("Ask a member of staff."),
-        )
+        self._show_helplines(strip)
         yield strip
+
+    def _tiles(self) -> list[KioskButton]:
+        tiles = []
+        for category in self.data.categories if self.data else []:
+            icon = f"{category.icon} " if category.icon and self._icons() else ""
+            tile = KioskButton(
+                f"{icon}{category.short_label}", id=f"cat-{category.key}", classes="tile"
+            )
+            tile.styles.line_pad = 0  # Textual's CSS parser refuses `line-pad: 0`
+            tiles.append(tile)
+        return tiles
+
+    def _visiting_button(self) -> KioskButton:
+        return KioskButton(self._("Visiting this prison"), id="visiting", classes="-primary")
+
+    def _show_helplines(self, strip: HelplineStrip) -> None:
+        _ = self._
+        lines = self.data.helplines if self.data else []
+        strip.show(_("Need to talk now?"), lines, _("Ask a member of staff."))
 
     def _icons(self) -> bool:
         # The Linux console cannot draw emoji; a plain label reads better than boxes.
@@ -128,7 +140,19 @@ class HomeScreen(KioskScreen):
         self.failed = False
         self.kiosk.helplines = message.data.helplines
         self.kiosk.categories = message.data.categories
-        await self.recompose()
+        # Only the tiles, the visiting button and the helplines change: mounting them is much
+        # quicker than composing the whole screen again (the first screen appears sooner).
+        with self.app.batch_update():
+            self.query_one(Notice).clear()
+            tiles = self.query_one("#tiles", Grid)
+            await tiles.remove_children()
+            await tiles.mount_all(self._tiles())
+            visiting = self.query("#visiting")
+            if message.data.visiting and not visiting:
+                await self.query_one("#actions").mount(self._visiting_button(), before=0)
+            elif not message.data.visiting:
+                await visiting.remove()
+            self._show_helplines(self.query_one(HelplineStrip))
         self._fit_tiles()
 
     async def on_home_screen_failed(self, message: HomeScreen.Failed) -> None:
