@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from directory import ContentDB, build, open_content
+from tests.cups_fixture import cups_queue, printed  # noqa: F401  (shared fixtures)
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"

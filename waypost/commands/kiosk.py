@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from directory.settings import read_config
 from waypost.options import UserError, db_option, settings_for, state_db_option
+
+if TYPE_CHECKING:
+    from kiosk.settings import KioskSettings
 
 
 def _centre_table(ctx: click.Context, key: str) -> dict[str, Any]:
@@ -22,11 +25,16 @@ def _centre_table(ctx: click.Context, key: str) -> dict[str, Any]:
 
 @click.group("kiosk", invoke_without_command=True)
 @click.option("--centre", help="Which centre's [centres.KEY] settings to use from the config.")
+@click.option(
+    "--check",
+    is_flag=True,
+    help="Check the settings and the directory, print what this kiosk will show, and stop.",
+)
 @db_option
 @state_db_option
 @click.pass_context
 def kiosk_command(
-    ctx: click.Context, centre: str | None, db: Path | None, state_db: Path | None
+    ctx: click.Context, centre: str | None, check: bool, db: Path | None, state_db: Path | None
 ) -> None:
     """Run the touchscreen kiosk for a prison visitor centre.
 
@@ -36,7 +44,8 @@ def kiosk_command(
     WAYPOST_CENTRE_NAME, WAYPOST_CENTRE_PRISON=LWI, WAYPOST_IDLE_SECONDS=90.
 
     Staff leave with five taps on the centre's name (or F12) and the PIN made by
-    `waypost kiosk hash-pin`.
+    `waypost kiosk hash-pin`. Use --check after changing the config: it prints the
+    centre, language, printer and staff exit this kiosk would use, without starting it.
     """
     if ctx.invoked_subcommand is not None:
         return
@@ -55,7 +64,28 @@ def kiosk_command(
     )
     if not settings.db.is_file():
         raise UserError(f"The directory {str(settings.db)!r} does not exist. Run `waypost build`.")
+    if check:
+        _describe(settings)
+        return
     KioskApp(settings).run()
+
+
+def _describe(settings: KioskSettings) -> None:
+    """What the kiosk would use; never the hashing key or the PIN hash themselves."""
+    rows = [
+        ("Centre", settings.centre_name or "(not set)"),
+        ("Config table", f"[centres.{settings.centre}]" if settings.centre else "[kiosk]"),
+        ("Prison", settings.centre_prison or "(not set)"),
+        ("Near", settings.place_text or "(not set)"),
+        ("Language", settings.default_language),
+        ("Idle reset", f"{settings.idle_seconds} s"),
+        ("Directory", str(settings.db)),
+        ("Printer", settings.printer or "(the system default)"),
+        ("Texting", "on" if settings.hash_key else "off (no hash_key)"),
+        ("Staff exit", "PIN set" if settings.admin_pin_hash else "off (no admin_pin_hash)"),
+    ]
+    for name, value in rows:
+        click.echo(f"{name + ':':<14}{value}")
 
 
 @kiosk_command.command("hash-pin")
