@@ -127,7 +127,9 @@ class KioskApp(App[None], inherit_bindings=False):
         self.translator = Translator(language)
         for screen in self.screen_stack:
             if isinstance(screen, KioskScreenMixin):
-                self.call_later(screen.language_changed)
+                # On the screen's own queue, so that its redraw never overlaps its handling of
+                # data arriving from a worker (both change the same widgets).
+                screen.call_later(screen.language_changed)
         if self._results is not None and self._results not in self.screen_stack:
             self.call_later(self._drop_results)
 

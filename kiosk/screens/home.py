@@ -140,6 +140,10 @@ class HomeScreen(KioskScreen):
         self.failed = False
         self.kiosk.helplines = message.data.helplines
         self.kiosk.categories = message.data.categories
+        if not (self.query("#tiles") and self.query("#actions") and self.query(HelplineStrip)):
+            await self.recompose()  # not composed yet
+            self._fit_tiles()
+            return
         # Only the tiles, the visiting button and the helplines change: mounting them is much
         # quicker than composing the whole screen again (the first screen appears sooner).
         with self.app.batch_update():
