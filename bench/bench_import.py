@@ -27,7 +27,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 from synth import synthesise  # noqa: E402
 
 from directory import open_content  # noqa: E402
-from directory.build import install_database  # noqa: E402
+from directory.builder import install_database  # noqa: E402
 from directory.exports import export_directory  # noqa: E402
 from directory.imports import import_into  # noqa: E402
 from directory.phones import PhoneEntry  # noqa: E402

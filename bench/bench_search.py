@@ -20,7 +20,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 from synth import synthesise  # noqa: E402
 
 from directory import open_content, resolve_place, search_services  # noqa: E402
-from directory.build import install_database  # noqa: E402
+from directory.builder import install_database  # noqa: E402
 from directory.folding import fold  # noqa: E402
 
 OUT = ROOT / "bench" / "out"

@@ -1,6 +1,7 @@
 """The Waypost directory core: data model, place lookup and search. No UI, web or PDF here."""
 
-from directory.build import build, install_database, load_sources
+from typing import Any
+
 from directory.categories import category_label, list_categories
 from directory.database import ContentDB, open_content, open_state, transaction
 from directory.errors import (
@@ -25,6 +26,19 @@ from directory.models import (
 )
 from directory.places import resolve_place
 from directory.search import search_services
+
+# Building is for `waypost build`, import and sync, not for the readers (kiosk, SMS line):
+# loaded on first use, which keeps the builder's imports off every reader's start-up.
+_BUILDER = {"build", "install_database", "load_sources"}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _BUILDER:
+        from directory import builder
+
+        return getattr(builder, name)
+    raise AttributeError(f"module 'directory' has no attribute {name!r}")
+
 
 __all__ = [
     "Address",

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from directory.build import install_database
+from directory.builder import install_database
 from directory.changes import ChangeSet, organization_changes, service_changes
 from directory.database import ContentDB
 from directory.errors import DataValidationError, ValidationIssue

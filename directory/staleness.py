@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
-from directory.build import install_database
+from directory.builder import install_database
 from directory.changes import NO_VALUE
 from directory.database import ContentDB
 from directory.errors import DirectoryError, ServiceNotFound
