@@ -1,19 +1,67 @@
-"""The `waypost` command: one entry point; each module in waypost.commands adds its commands."""
+"""The `waypost` command: one entry point; each module in waypost.commands adds its commands.
+
+Commands are loaded lazily, so `waypost kiosk` does not pay for FastAPI or reportlab, and
+`waypost sms serve` does not pay for Textual. tests/waypost/test_cli.py checks that this table
+matches each module's COMMANDS.
+"""
 
 from __future__ import annotations
 
 import importlib
 import logging
-import pkgutil
 import sys
 from pathlib import Path
 
 import click
 
-import waypost.commands
+# command name -> module in waypost.commands that defines it (in its COMMANDS list)
+COMMAND_MODULES = {
+    "build": "build",
+    "cards": "cards",
+    "export": "exchange",
+    "import": "exchange",
+    "health": "health",
+    "install": "install",
+    "kiosk": "kiosk",
+    "kiosk-web": "kiosk_web",
+    "publish": "release",
+    "sync": "release",
+    "release-key": "release",
+    "report": "report",
+    "search": "search",
+    "sms": "sms",
+    "stale": "stale",
+    "verify": "stale",
+    "state": "state",
+}
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+def load_command(name: str) -> click.Command | None:
+    """Import the module that defines a command and return the command."""
+    module_name = COMMAND_MODULES.get(name)
+    if module_name is None:
+        return None
+    module = importlib.import_module(f"waypost.commands.{module_name}")
+    for command in getattr(module, "COMMANDS", []):
+        if command.name == name:
+            return command
+    return None
+
+
+class LazyGroup(click.Group):
+    """A group whose subcommands are imported only when used (or listed by --help)."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMAND_MODULES)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        return load_command(cmd_name)
+
+
+@click.group(
+    cls=LazyGroup,
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+)
 @click.option(
     "--config",
     type=click.Path(dir_okay=False, path_type=Path),
@@ -36,17 +84,6 @@ def cli(ctx: click.Context, config: Path | None, verbose: bool) -> None:
     )
     ctx.ensure_object(dict)
     ctx.obj["config"] = config
-
-
-def _register() -> None:
-    # Each command module exposes COMMANDS: a list of click commands or groups.
-    for info in sorted(pkgutil.iter_modules(waypost.commands.__path__), key=lambda m: m.name):
-        module = importlib.import_module(f"waypost.commands.{info.name}")
-        for command in getattr(module, "COMMANDS", []):
-            cli.add_command(command)
-
-
-_register()
 
 
 def main() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 import subprocess
 import sys
@@ -16,7 +17,10 @@ from waypost.cli import cli
 
 def _commands(group: click.Group, prefix: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
     found = []
-    for name, command in group.commands.items():
+    ctx = click.Context(group)
+    for name in group.list_commands(ctx):
+        command = group.get_command(ctx, name)
+        assert command is not None, f"{name} is listed but cannot be loaded"
         found.append((*prefix, name))
         if isinstance(command, click.Group):
             found.extend(_commands(command, (*prefix, name)))
@@ -27,11 +31,35 @@ def _commands(group: click.Group, prefix: tuple[str, ...] = ()) -> list[tuple[st
 def test_every_command_has_help(path: tuple[str, ...]) -> None:
     result = CliRunner().invoke(cli, [*path, "--help"])
     assert result.exit_code == 0, result.output
-    command: click.Command = cli
+    command: click.Command | None = cli
     for name in path:
         assert isinstance(command, click.Group)
-        command = command.commands[name]
+        command = command.get_command(click.Context(command), name)
+    assert command is not None
     assert command.help and len(command.help.strip()) > 20, f"{path} needs a real help text"
+
+
+def test_lazy_command_table_matches_the_modules() -> None:
+    import pkgutil
+
+    import waypost.commands
+    from waypost.cli import COMMAND_MODULES
+
+    defined = {}
+    for info in pkgutil.iter_modules(waypost.commands.__path__):
+        module = importlib.import_module(f"waypost.commands.{info.name}")
+        for command in getattr(module, "COMMANDS", []):
+            defined[command.name] = info.name
+    assert defined == COMMAND_MODULES
+
+
+def test_kiosk_command_does_not_load_the_web_or_pdf_stack() -> None:
+    code = (
+        "import sys; from waypost.cli import load_command; load_command('kiosk');"
+        "print(' '.join(m for m in ('fastapi', 'reportlab', 'twilio') if m in sys.modules))"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert proc.stdout.strip() == ""
 
 
 def test_search_json(built_db: Path) -> None:
