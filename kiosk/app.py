@@ -36,6 +36,7 @@ WARM_UP_MODULES = (
     "kiosk.screens.visiting",
     "kiosk.screens.staff_exit",
     "kiosk.screens.still_there",
+    "kiosk.screens.about",
     "qrcode",
     "babel.dates",
 )
@@ -59,7 +60,7 @@ HIGH_CONTRAST = Theme(
 
 
 HERE = Path(__file__).resolve().parent
-SCREEN_CSS = ("home", "results", "detail", "entry", "text_me")
+SCREEN_CSS = ("home", "results", "detail", "entry", "text_me", "about")
 
 
 class KioskApp(App[None], inherit_bindings=False):

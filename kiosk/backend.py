@@ -30,7 +30,7 @@ from directory.errors import DirectoryError
 from directory.folding import fold
 from directory.outbox import enqueue_text
 from directory.places import suggest
-from directory.services import get_service, helplines, prison_visiting
+from directory.services import attribution, get_service, helplines, prison_visiting
 from directory.usage import event_counts, record_event
 from kiosk.clock import Clock
 from kiosk.settings import KioskSettings
@@ -55,6 +55,15 @@ class HomeData:
     categories: list[Category]
     helplines: list[ServiceResult]
     visiting: PrisonVisiting | None
+
+
+@dataclass(frozen=True)
+class AboutData:
+    """What the About screen shows about the directory file in use."""
+
+    version: str
+    built_at: str
+    attribution: str
 
 
 def printing_available() -> bool:
@@ -139,6 +148,12 @@ class Backend:
         if counts:
             categories = sorted(categories, key=lambda c: (-counts.get(c.key, 0), c.position))
         return HomeData(categories, lines, visiting)
+
+    def about(self) -> AboutData:
+        """The directory's version, build time and data attribution (its licences)."""
+        with self._lock:
+            db = self._content()
+            return AboutData(db.version, db.built_at, attribution(db))
 
     def _usage_counts(self) -> dict[str, int]:
         try:

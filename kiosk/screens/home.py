@@ -75,9 +75,13 @@ class HomeScreen(KioskScreen):
                     yield self._visiting_button()
                 yield KioskButton(_("Somewhere else"), id="elsewhere")
                 yield KioskButton(_("Search words"), id="words")
-        strip = HelplineStrip(id="helplines")
-        self._show_helplines(strip)
-        yield strip
+        # The About button sits beside the helplines: the strip's lines are short, and every
+        # row above is needed at 80x30 (the welcome takes two rows in Greek or German).
+        with Horizontal(id="home-footer"):
+            strip = HelplineStrip(id="helplines")
+            self._show_helplines(strip)
+            yield strip
+            yield KioskButton(_("About"), id="about")
 
     def _tiles(self) -> list[KioskButton]:
         tiles = []
@@ -185,6 +189,12 @@ class HomeScreen(KioskScreen):
             from kiosk.screens.visiting import VisitingScreen
 
             self.app.push_screen(VisitingScreen(self.data.visiting))
+
+    @on(Button.Pressed, "#about")
+    def _about(self) -> None:
+        from kiosk.screens.about import AboutScreen
+
+        self.app.push_screen(AboutScreen())
 
     @on(Button.Pressed, "#elsewhere")
     def _elsewhere(self) -> None:
