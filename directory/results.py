@@ -21,7 +21,7 @@ RESULT_CACHE_SIZE = 20_000
 
 
 def hydrate(
-    db: ContentDB, ranked: list[tuple[int, float | None]], language: str | None
+    db: ContentDB, ranked: Sequence[tuple[int, float | None]], language: str | None
 ) -> list[ServiceResult]:
     """Turn (rowid, distance) pairs into full result rows, translated where possible.
 

@@ -221,9 +221,25 @@ def search_services(
     cat_pos = category_positions(db).get(cat) if cat else None
     wanted = offset + limit
     found, radius = _local_near(db, place, cat_pos, words, prefix, wanted, max_radius_km)
-    ranked = sorted(found.items(), key=lambda kv: (kv[1], kv[0]))[offset:wanted]
-    local = hydrate(db, list(ranked), language)
+    ranked = sorted(found.items(), key=lambda kv: (kv[1], kv[0]))
+    if place.prison and cat == "visiting":
+        ranked = _prison_first(db, place.prison, ranked)
+    local = hydrate(db, ranked[offset:wanted], language)
     return SearchResults(place, local, national, radius, [cat] if cat else [])
+
+
+def _prison_first(
+    db: ContentDB, nomis: str, ranked: list[tuple[int, float]]
+) -> list[tuple[int, float]]:
+    """For "VISITS LEWES" the prison's own visiting entry leads, even if another is nearer."""
+    row = db.execute(
+        "SELECT s.rowid FROM prison p JOIN service s ON s.ref = p.service_ref WHERE p.nomis = ?",
+        (nomis,),
+    ).fetchone()
+    if row is None:
+        return ranked
+    own = [item for item in ranked if item[0] == row[0]]
+    return own + [item for item in ranked if item[0] != row[0]] if own else ranked
 
 
 def _match_ids(db: ContentDB, words: list[str], prefix: bool, limit: int) -> list[int]:
