@@ -334,7 +334,7 @@ class Line:
             Session(
                 turn.sender_hash, turn.language, category, False, place.name, place.latitude,
                 place.longitude, place.outcode, place.country, offset + len(local),
-                has_more, ids[-MAX_REMEMBERED:],
+                has_more, ids[-MAX_REMEMBERED:], place.prison,
             ),
             turn.now,
             self.settings.session_seconds,

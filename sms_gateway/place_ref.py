@@ -17,17 +17,23 @@ class PlaceRef:
     longitude: float
     country: str
     outcode: str | None
+    prison: str | None = None  # NOMIS code when the place names a prison
 
     @classmethod
     def of(cls, place: Place) -> PlaceRef:
         """From a resolved place."""
-        return cls(place.name, place.latitude, place.longitude, place.country, place.outcode)
+        return cls(
+            place.name, place.latitude, place.longitude, place.country, place.outcode,
+            place.prison,
+        )  # fmt: skip
 
     @classmethod
     def of_session(cls, s: Session) -> PlaceRef:
         """From a stored session."""
         assert s.latitude is not None and s.longitude is not None
-        return cls(s.place_name or "", s.latitude, s.longitude, s.country or "GB", s.outcode)
+        return cls(
+            s.place_name or "", s.latitude, s.longitude, s.country or "GB", s.outcode, s.prison
+        )
 
     @property
     def short_name(self) -> str:
@@ -38,4 +44,4 @@ class PlaceRef:
     def as_place(self) -> Place:
         """A Place to search from."""
         return Place("", "coordinates", self.name, self.latitude, self.longitude, self.country,
-                     self.outcode)  # fmt: skip
+                     self.outcode, self.prison)  # fmt: skip

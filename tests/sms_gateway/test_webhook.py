@@ -78,6 +78,15 @@ def test_more_and_details(text: Sender) -> None:
     assert "01903 663120" in info and "01903 663120" in second  # result 4 of page 2
 
 
+def test_visits_and_a_prison_town_lead_with_that_prison_across_pages(text: Sender) -> None:
+    first = one_reply(text, "VISITS LEWES")
+    numbered = [line for line in first.splitlines() if line[:1].isdigit()]
+    assert numbered[0].startswith("1. HMP & YOI Lewes: visits")  # not the nearer forum
+    second = one_reply(text, "MORE")
+    assert numbered[0][3:] not in second  # not repeated on the next page
+    assert [line for line in second.splitlines() if line[:1].isdigit()][0].startswith("4. ")
+
+
 def test_keyword_without_place_asks_then_remembers(text: Sender) -> None:
     ask = one_reply(text, "vivienda")
     assert "¿donde?" in ask and count_segments(ask).segments == 1
