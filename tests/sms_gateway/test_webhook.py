@@ -84,7 +84,7 @@ def test_visits_and_a_prison_town_lead_with_that_prison_across_pages(text: Sende
     assert numbered[0].startswith("1. HMP & YOI Lewes: visits")  # not the nearer forum
     second = one_reply(text, "MORE")
     assert numbered[0][3:] not in second  # not repeated on the next page
-    assert [line for line in second.splitlines() if line[:1].isdigit()][0].startswith("4. ")
+    assert next(line for line in second.splitlines() if line[:1].isdigit()).startswith("4. ")
 
 
 def test_keyword_without_place_asks_then_remembers(text: Sender) -> None:
