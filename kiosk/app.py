@@ -88,6 +88,9 @@ class KioskApp(App[None], inherit_bindings=False):
         self.settings = settings
         self.clock: Clock = clock or SystemClock()
         self.backend = Backend(settings, self.clock)
+        # The first home screen's data is read while Textual starts (about 60 ms of CSS and
+        # driver set-up), not after the screen is drawn.
+        self.backend.prefetch_home(settings.default_language)
         self.set_reactive(KioskApp.language, settings.default_language)
         # The theme is set before the app starts: set in on_mount, it would make Textual parse
         # all the CSS once more (about 40 ms) before the first screen.

@@ -9,6 +9,7 @@ from __future__ import annotations
 import importlib.util
 import logging
 import threading
+from concurrent.futures import Future
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -100,6 +101,7 @@ class Backend:
         self._lock = threading.Lock()
         self._db: ContentDB | None = None
         self._centre: Place | None = None
+        self._early_home: tuple[str, Future[HomeData]] | None = None
 
     def _content(self) -> ContentDB:
         # Opened lazily so that a missing file is a friendly message, not a failed start.
@@ -148,6 +150,40 @@ class Backend:
         if counts:
             categories = sorted(categories, key=lambda c: (-counts.get(c.key, 0), c.position))
         return HomeData(categories, lines, visiting)
+
+    def prefetch_home(self, language: str) -> None:
+        """Start reading the first home screen's data now, in a thread of its own.
+
+        Read while Textual is still starting (parsing CSS, starting its driver), the data is
+        ready when the home screen is composed, so its tiles are drawn with it.
+        """
+        future: Future[HomeData] = Future()
+
+        def read() -> None:
+            try:
+                future.set_result(self.home(language))
+            except BaseException as exc:  # handed to whoever collects the data
+                future.set_exception(exc)
+
+        self._early_home = (language, future)
+        threading.Thread(target=read, name="home-prefetch", daemon=True).start()
+
+    def early_home(self, language: str, *, timeout: float | None) -> HomeData | None:
+        """The prefetched home data (once), if it was read in this language.
+
+        With a timeout, None if it is not read by then or failed (the prefetch is left for a
+        later call); without one, wait for it and raise its error.
+        """
+        if self._early_home is None or self._early_home[0] != language:
+            return None
+        future = self._early_home[1]
+        if timeout is not None:
+            try:
+                future.result(timeout)
+            except Exception:
+                return None
+        self._early_home = None
+        return future.result()
 
     def about(self) -> AboutData:
         """The directory's version, build time and data attribution (its licences)."""

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 
 STAFF_TAPS = 5  # taps on the centre's name, within STAFF_WINDOW seconds, open the staff exit
 STAFF_WINDOW = 4.0
+EARLY_HOME_WAIT = 0.2  # seconds the first screen waits for its data, else it is drawn without
 
 
 class HomeScreen(KioskScreen):
@@ -53,6 +54,11 @@ class HomeScreen(KioskScreen):
         """The welcome, languages, tiles, actions and helplines."""
         _ = self._
         settings = self.kiosk.settings
+        if self.data is None and not self.failed:
+            # Read while the kiosk was starting: the tiles are drawn with the screen. The read
+            # is a few milliseconds, but starved while Textual starts (it waits for the GIL
+            # after every SQLite call): waiting here lets it finish at once.
+            self.data = self.backend.early_home(self.language, timeout=EARLY_HOME_WAIT)
         with Vertical(id="home-page"):
             yield Static(settings.centre_name or _("Family support point"), id="centre-name")
             yield Static(
@@ -109,7 +115,10 @@ class HomeScreen(KioskScreen):
     def on_mount(self) -> None:
         """Fetch the categories and helplines."""
         self._fit_tiles()
-        self.load()
+        if self.data is not None:
+            self.post_message(self.Loaded(self.data))
+        else:
+            self.load()
 
     def on_resize(self, event: events.Resize) -> None:
         """Wider screens get more tiles per row."""
@@ -128,7 +137,9 @@ class HomeScreen(KioskScreen):
     def load(self) -> None:
         """Read the home data in a thread; post it back."""
         try:
-            data = self.backend.home(self.language)
+            data = self.backend.early_home(self.language, timeout=None) or self.backend.home(
+                self.language
+            )
         except DirectoryError:
             self.post_message(self.Failed())
             return
@@ -140,10 +151,13 @@ class HomeScreen(KioskScreen):
 
     async def on_home_screen_loaded(self, message: HomeScreen.Loaded) -> None:
         """Show the tiles."""
+        composed = self.data
         self.data = message.data
         self.failed = False
         self.kiosk.helplines = message.data.helplines
         self.kiosk.categories = message.data.categories
+        if message.data is composed:
+            return  # composed with this data already (read while the kiosk was starting)
         if not (self.query("#tiles") and self.query("#actions") and self.query(HelplineStrip)):
             await self.recompose()  # not composed yet
             self._fit_tiles()
