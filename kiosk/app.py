@@ -195,7 +195,10 @@ class KioskApp(App[None], inherit_bindings=False):
         if self.language != self.settings.default_language:
             self.set_reactive(KioskApp.language, self.settings.default_language)
             self.translator = Translator(self.settings.default_language)
-        await self.switch_screen(HomeScreen())
+        if len(self.screen_stack) > 1:
+            await self.switch_screen(HomeScreen())
+        else:  # only Textual's blank default screen is left: the home screen goes back on top
+            await self.push_screen(HomeScreen())
         await self._drop_results()
         self.pristine = True
         self.last_input = self.clock.now()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, cast
 
+from textual.await_complete import AwaitComplete
 from textual.screen import ModalScreen, Screen
 
 if TYPE_CHECKING:
@@ -32,6 +33,17 @@ class KioskScreenMixin:
     def _(self, message: str) -> str:
         """The message in the current language."""
         return self.kiosk.translator(message)
+
+    def dismiss(self, result: Any = None) -> AwaitComplete:
+        """Close this screen, but only while it is the one on top.
+
+        Textual's own dismiss pops whichever screen is on top. A tap queued on a screen just
+        before an idle reset took it away would then pop the home screen, and the next family
+        would find a blank kiosk.
+        """
+        if cast(Any, self).app.screen is not self:
+            return AwaitComplete.nothing()
+        return cast(AwaitComplete, cast(Any, super()).dismiss(result))
 
     async def language_changed(self) -> None:
         """Redraw in the new language, keeping this screen's state (its place)."""

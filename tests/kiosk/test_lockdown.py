@@ -142,6 +142,44 @@ async def test_still_here_keeps_your_place(
         assert app.screen.__class__.__name__ == "ResultsScreen"
 
 
+async def test_a_tap_left_on_a_screen_the_reset_took_away_does_not_blank_the_kiosk(
+    make_app: Callable[..., KioskApp], clock: ManualClock
+) -> None:
+    # Textual's dismiss pops whatever is on top: a "Back" tap still queued on the results screen
+    # when the idle reset removed it would pop the home screen itself (found by the soak test).
+    app = make_app()
+    async with app.run_test(size=(80, 30)) as pilot:
+        await settle(app, pilot)
+        await pilot.click("#cat-money")
+        await settle(app, pilot)
+        results = app.screen
+        assert results.__class__.__name__ == "ResultsScreen"
+        clock.advance(200)
+        await app.idle_tick()
+        await settle(app, pilot)
+        assert isinstance(app.screen, HomeScreen)
+        await results.dismiss()
+        await settle(app, pilot)
+        assert isinstance(app.screen, HomeScreen) and len(app.screen_stack) == 2
+        await pilot.click("#cat-money")
+        await settle(app, pilot)
+        assert app.screen.__class__.__name__ == "ResultsScreen"
+
+
+async def test_the_reset_brings_back_a_lost_home_screen(
+    make_app: Callable[..., KioskApp],
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 30)) as pilot:
+        await settle(app, pilot)
+        await app.pop_screen()  # whatever took it away, the next reset must put it back
+        assert len(app.screen_stack) == 1
+        await app.reset_session()
+        await settle(app, pilot)
+        assert isinstance(app.screen, HomeScreen) and len(app.screen_stack) == 2
+        assert "Welcome" in screen_text(app)
+
+
 def test_idle_seconds_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     from directory.settings import load_settings
     from kiosk.settings import KioskSettings

@@ -13,6 +13,7 @@ from textual.geometry import Offset
 
 from kiosk.app import KioskApp
 from kiosk.clock import ManualClock
+from kiosk.screens.home import HomeScreen
 from tests.kiosk.conftest import settle, wait_for_workers
 
 EVENTS = 2_000
@@ -79,6 +80,9 @@ async def test_two_thousand_random_taps_and_keys(
                 gc.collect()
                 baseline = process.memory_info().rss / 2**20
             seen.add(type(app.screen).__name__)
+            # The home screen always stays at the bottom of the kiosk's own screens.
+            assert len(app.screen_stack) >= 2, f"home screen lost after {index} events"
+            assert isinstance(app.screen_stack[1], HomeScreen), app.screen_stack
             assert app.is_running, f"stopped after {index} events"
         await settle(app, pilot)
         gc.collect()
