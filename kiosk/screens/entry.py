@@ -109,7 +109,10 @@ class EntryScreen(KioskModal):
         self._fit()
 
     def _fit(self) -> None:
-        self.query_one(Keypad).styles.grid_size_columns = 9 if self.size.width >= 118 else 6
+        # Not query_one: an idle reset can take the screen, keypad and all, away while a
+        # handler that ends here is still running (found by the soak test).
+        for keypad in self.query(Keypad):
+            keypad.styles.grid_size_columns = 9 if self.size.width >= 118 else 6
 
     def _set_typed(self, text: str) -> None:
         self.typed = text[:MAX_TYPED]
