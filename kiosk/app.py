@@ -7,7 +7,7 @@ import importlib
 import logging
 import math
 from pathlib import Path, PurePath
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import events
 from textual.app import App
@@ -92,10 +92,7 @@ class KioskApp(App[None], inherit_bindings=False):
         # driver set-up), not after the screen is drawn.
         self.backend.prefetch_home(settings.default_language)
         self.set_reactive(KioskApp.language, settings.default_language)
-        # The theme is set before the app starts: set in on_mount, it would make Textual parse
-        # all the CSS once more (about 40 ms) before the first screen.
-        self.register_theme(HIGH_CONTRAST)
-        self.theme = HIGH_CONTRAST.name
+        self._start_in_theme(HIGH_CONTRAST)
         self.translator = Translator(settings.default_language)
         self.helplines: list[ServiceResult] = []
         self.categories: list[Category] = []
@@ -104,6 +101,32 @@ class KioskApp(App[None], inherit_bindings=False):
         self.errors_recovered = 0
         self._tick_seconds = tick_seconds
         self._results: ResultsScreen | None = None
+
+    def run(self, *args: Any, **kwargs: Any) -> None:
+        """Run the kiosk until staff leave it."""
+        # What is loaded by now (modules, classes, settings) lives as long as the kiosk. Out of
+        # the collector's reach, it is not walked by each full collection while the first screen
+        # is drawn (one took 15-25 ms of the start; see bench/bench_kiosk.py).
+        gc.freeze()
+        try:
+            return super().run(*args, **kwargs)
+        finally:
+            # The process ends next. Its last garbage collection would walk every object the
+            # kiosk made (about 0.1 s) only for the operating system to free them all anyway.
+            gc.freeze()
+
+    def _start_in_theme(self, theme: Theme) -> None:
+        # Setting `self.theme` would make Textual parse all the CSS again and restyle every
+        # widget once the app starts (10-15 ms before the first screen). Before the start
+        # nothing is parsed yet, so the stylesheet can simply take the theme's variables;
+        # the rest is what Textual's theme watcher does (both themes are dark, so the ANSI
+        # colour mapping stays as it is).
+        self.register_theme(theme)
+        self.set_reactive(App.theme, theme.name)
+        self.stylesheet.set_variables(self.get_css_variables())
+        self.set_class(True, f"-theme-{theme.name}", update=False)
+        self.set_class(theme.dark, "-dark-mode", update=False)
+        self.set_class(not theme.dark, "-light-mode", update=False)
 
     @property
     def texting_available(self) -> bool:
