@@ -18,7 +18,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 HELLO = ROOT.parent / "shared" / "bench" / "hello_textual.py"
-RUNS = 9
+RUNS = 15
 
 # Starts the kiosk headless on the demo centre and exits once the home tiles are on screen.
 KIOSK_FIRST_SCREEN = textwrap.dedent(
