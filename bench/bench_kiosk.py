@@ -149,6 +149,10 @@ def main() -> None:
         subprocess.run(
             [sys.executable, str(synth), "--services", "100000", "--db", str(big)], check=True
         )
+    sys.path.insert(0, str(ROOT / "bench"))
+    from warm import read_through
+
+    read_through(big)
     tap_to_results(big, state)
 
 

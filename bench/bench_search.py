@@ -18,6 +18,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from synth import synthesise  # noqa: E402
+from warm import read_through  # noqa: E402
 
 from directory import open_content, resolve_place, search_services  # noqa: E402
 from directory.builder import install_database  # noqa: E402
@@ -83,6 +84,7 @@ def timed(fn: Callable[[int], object], runs: int) -> tuple[float, float]:
 
 def measure(path: Path) -> dict[str, tuple[float, float]]:
     """p50/p99 per query kind on one database."""
+    read_through(path)
     db = open_content(path)
     rng = random.Random(1)
     outcodes = [r[0] for r in db.execute("SELECT key FROM place WHERE kind = 'outcode'")]
