@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, ClassVar, cast
 
+from textual import on
 from textual.await_complete import AwaitComplete
+from textual.containers import VerticalScroll
 from textual.screen import ModalScreen, Screen
+from textual.widgets import Button
 
 if TYPE_CHECKING:
     from kiosk.app import KioskApp
@@ -52,6 +55,28 @@ class KioskScreenMixin:
 
 class KioskScreen(KioskScreenMixin, Screen[None]):
     """A full kiosk screen."""
+
+    @on(Button.Pressed, "#language")
+    def _choose_language(self) -> None:
+        # Not imported at the top: the language screen is itself built on this module.
+        from kiosk.screens.languages import LanguageScreen
+
+        self.app.push_screen(LanguageScreen())
+
+
+class ScrollingScreen(KioskScreen):
+    """A screen of text taller than the kiosk, paged with its Up and Down buttons (touch
+    scrolling is unreliable)."""
+
+    SCROLL_ID: ClassVar[str]
+
+    @on(Button.Pressed, "#up")
+    def _up(self) -> None:
+        self.query_one(f"#{self.SCROLL_ID}", VerticalScroll).scroll_page_up(animate=False)
+
+    @on(Button.Pressed, "#down")
+    def _down(self) -> None:
+        self.query_one(f"#{self.SCROLL_ID}", VerticalScroll).scroll_page_down(animate=False)
 
 
 class KioskModal(KioskScreenMixin, ModalScreen[Any]):

@@ -13,8 +13,7 @@ from directory import DirectoryError, ServiceDetail
 from directory.i18n import language_name
 from kiosk.backend import PrintingUnavailable, printing_available
 from kiosk.opening_hours import hours_in_words
-from kiosk.screens.base import KioskScreen
-from kiosk.screens.languages import LanguageScreen
+from kiosk.screens.base import ScrollingScreen
 from kiosk.screens.text_me import TextMeScreen
 from kiosk.widgets.helpline_strip import HelplineStrip
 from kiosk.widgets.kiosk_button import KioskButton
@@ -29,8 +28,10 @@ def qr_payload(detail: ServiceDetail) -> str:
     return detail.url
 
 
-class DetailScreen(KioskScreen):
+class DetailScreen(ScrollingScreen):
     """Everything about one service."""
+
+    SCROLL_ID = "detail-text"
 
     class Loaded(Message):
         """The service's details arrived."""
@@ -158,18 +159,6 @@ class DetailScreen(KioskScreen):
             self.kiosk.go_home()
         else:
             self.dismiss()
-
-    @on(Button.Pressed, "#language")
-    def _language(self) -> None:
-        self.app.push_screen(LanguageScreen())
-
-    @on(Button.Pressed, "#up")
-    def _up(self) -> None:
-        self.query_one("#detail-text", VerticalScroll).scroll_page_up(animate=False)
-
-    @on(Button.Pressed, "#down")
-    def _down(self) -> None:
-        self.query_one("#detail-text", VerticalScroll).scroll_page_down(animate=False)
 
     @on(Button.Pressed, "#text-me")
     def _text_me(self) -> None:

@@ -14,7 +14,6 @@ from directory import DirectoryError, PlaceNotFound, SearchResults, ServiceResul
 from kiosk.screens.base import KioskScreen
 from kiosk.screens.detail import DetailScreen
 from kiosk.screens.entry import EntryScreen, Typed
-from kiosk.screens.languages import LanguageScreen
 from kiosk.widgets.helpline_strip import HelplineStrip
 from kiosk.widgets.kiosk_button import KioskButton
 from kiosk.widgets.notice import Notice
@@ -294,10 +293,6 @@ class ResultsScreen(KioskScreen):
     @on(Button.Pressed, "#home")
     def _home(self) -> None:
         self.dismiss()
-
-    @on(Button.Pressed, "#language")
-    def _language(self) -> None:
-        self.app.push_screen(LanguageScreen())
 
     @on(Button.Pressed, "#elsewhere")
     def _elsewhere(self) -> None:

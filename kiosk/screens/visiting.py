@@ -11,16 +11,17 @@ from textual.widgets import Button, Static
 
 from directory import DirectoryError, PrisonVisiting, ServiceResult
 from kiosk.opening_hours import hours_in_words
-from kiosk.screens.base import KioskScreen
+from kiosk.screens.base import ScrollingScreen
 from kiosk.screens.detail import DetailScreen
-from kiosk.screens.languages import LanguageScreen
 from kiosk.widgets.helpline_strip import HelplineStrip
 from kiosk.widgets.kiosk_button import KioskButton
 from kiosk.widgets.result_row import ResultRow
 
 
-class VisitingScreen(KioskScreen):
+class VisitingScreen(ScrollingScreen):
     """The centre's prison: how to book, when visits are, and travel-cost help."""
+
+    SCROLL_ID = "visiting-text"
 
     DEFAULT_CSS = """
     VisitingScreen { padding: 0 1; }
@@ -118,18 +119,6 @@ class VisitingScreen(KioskScreen):
     @on(Button.Pressed, "#nearby")
     def _nearby(self) -> None:
         self.kiosk.show_results(category="visiting")
-
-    @on(Button.Pressed, "#language")
-    def _language(self) -> None:
-        self.app.push_screen(LanguageScreen())
-
-    @on(Button.Pressed, "#up")
-    def _up(self) -> None:
-        self.query_one("#visiting-text", VerticalScroll).scroll_page_up(animate=False)
-
-    @on(Button.Pressed, "#down")
-    def _down(self) -> None:
-        self.query_one("#visiting-text", VerticalScroll).scroll_page_down(animate=False)
 
     @on(ResultRow.Selected)
     def _open(self, event: ResultRow.Selected) -> None:

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from textual.containers import VerticalScroll
 from textual.widgets import Button
 
 from directory import open_content
@@ -15,6 +16,7 @@ from kiosk.app import KioskApp
 from kiosk.screens.detail import DetailScreen
 from kiosk.screens.entry import EntryScreen
 from kiosk.screens.home import HomeScreen
+from kiosk.screens.languages import LanguageScreen
 from kiosk.screens.results import ResultsScreen
 from kiosk.screens.text_me import TextMeScreen
 from kiosk.widgets.notice import Notice
@@ -257,6 +259,30 @@ async def test_visiting_this_prison(make_app: Callable[..., KioskApp]) -> None:
         assert "01273 785271" in text  # the booking line from prisons.csv
         assert "Monday" in text and "14:00 to 15:30" in text
         assert "Help with travel costs" in text
+
+
+async def test_up_and_down_page_the_detail_text_and_language_opens_once(
+    make_app: Callable[..., KioskApp],
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 30)) as pilot:
+        await settle(app, pilot)
+        await pilot.click("#cat-emotional")
+        await settle(app, pilot)
+        await pilot.click(f"#{app.screen.query('.result').first().id}")
+        await settle(app, pilot)
+        text = app.screen.query_one("#detail-text", VerticalScroll)
+        assert text.max_scroll_y > 0  # taller than the kiosk: the buttons have work to do
+        await pilot.click("#down")
+        await pilot.pause()
+        assert text.scroll_y > 0
+        await pilot.click("#up")
+        await pilot.pause()
+        assert text.scroll_y == 0
+        depth = len(app.screen_stack)
+        await pilot.click("#language")
+        await settle(app, pilot)
+        assert isinstance(app.screen, LanguageScreen) and len(app.screen_stack) == depth + 1
 
 
 async def test_missing_directory_is_a_friendly_message(
