@@ -27,11 +27,11 @@ sys.path.insert(0, str(ROOT / "bench"))
 from synth import synthesise  # noqa: E402
 
 from directory import open_content  # noqa: E402
-from directory.builder import install_database  # noqa: E402
-from directory.exports import export_directory  # noqa: E402
-from directory.imports import import_into  # noqa: E402
-from directory.phones import PhoneEntry  # noqa: E402
-from directory.spreadsheet import EXPORT_COLUMNS  # noqa: E402
+from directory.building.builder import install_database  # noqa: E402
+from directory.exchange.exporter import export_directory  # noqa: E402
+from directory.exchange.importer import import_into  # noqa: E402
+from directory.exchange.spreadsheet import EXPORT_COLUMNS  # noqa: E402
+from directory.text.phones import PhoneEntry  # noqa: E402
 
 DRAMA = ("020 7946 0{:03d}", "0113 496 0{:03d}", "0121 496 0{:03d}")
 

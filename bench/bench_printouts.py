@@ -17,7 +17,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
 
 from directory import build, open_content
-from directory.services import get_service
+from directory.lookup.services import get_service
 from printouts.centre import centre_card, centre_service_ids, service_card
 from printouts.poster import poster_column, poster_pdf
 from printouts.sheet import sheet_pdf

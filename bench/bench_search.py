@@ -21,8 +21,8 @@ from synth import synthesise  # noqa: E402
 from warm import read_through  # noqa: E402
 
 from directory import open_content, resolve_place, search_services  # noqa: E402
-from directory.builder import install_database  # noqa: E402
-from directory.folding import fold  # noqa: E402
+from directory.building.builder import install_database  # noqa: E402
+from directory.text.folding import fold  # noqa: E402
 
 OUT = ROOT / "bench" / "out"
 SIZES = (1_000, 10_000, 100_000)

@@ -231,10 +231,10 @@ def profile(db_path: Path, state: Path) -> None:
     import pstats
 
     from directory import open_content
-    from directory.categories import keyword_index
-    from directory.database import connect_state
-    from directory.places import resolve_place
-    from directory.search import search_services
+    from directory.db.connections import connect_state
+    from directory.lookup.categories import keyword_index
+    from directory.lookup.places import resolve_place
+    from directory.lookup.search import search_services
     from sms_gateway.conversation import Inbound
     from sms_gateway.gateway import Gateway
     from sms_gateway.gsm import count_segments
@@ -325,7 +325,7 @@ def profile(db_path: Path, state: Path) -> None:
 def segment_shares(db_path: Path, state: Path) -> None:
     """Share of a 200-message realistic corpus whose replies fit in 1 and in 2 segments."""
     from directory import open_content
-    from directory.database import connect_state, open_state
+    from directory.db.connections import connect_state, open_state
     from sms_gateway.conversation import Inbound, Line
     from sms_gateway.gsm import count_segments
     from sms_gateway.settings import GatewaySettings

@@ -18,15 +18,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from directory.builder import install_database, load_sources  # noqa: E402
-from directory.hours import parse_hours  # noqa: E402
-from directory.phones import PhoneEntry  # noqa: E402
-from directory.records import (  # noqa: E402
+from directory.building.builder import install_database, load_sources  # noqa: E402
+from directory.building.records import (  # noqa: E402
     LocationRecord,
     OrganizationRecord,
     ServiceRecord,
     Sources,
 )
+from directory.text.hours import parse_hours  # noqa: E402
+from directory.text.phones import PhoneEntry  # noqa: E402
 
 ADJECTIVES = [
     "Family",

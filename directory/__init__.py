@@ -2,8 +2,7 @@
 
 from typing import Any
 
-from directory.categories import category_label, list_categories
-from directory.database import ContentDB, open_content, open_state, transaction
+from directory.db.connections import ContentDB, open_content, open_state, transaction
 from directory.errors import (
     ContentUnavailable,
     DataValidationError,
@@ -13,7 +12,9 @@ from directory.errors import (
     UnknownCategory,
     ValidationIssue,
 )
-from directory.folding import fold
+from directory.lookup.categories import category_label, list_categories
+from directory.lookup.places import resolve_place
+from directory.lookup.search import search_services
 from directory.models import (
     Address,
     Category,
@@ -24,8 +25,7 @@ from directory.models import (
     ServiceDetail,
     ServiceResult,
 )
-from directory.places import resolve_place
-from directory.search import search_services
+from directory.text.folding import fold
 
 # Building is for `waypost build`, import and sync, not for the readers (kiosk, SMS line):
 # loaded on first use, which keeps the builder's imports off every reader's start-up.
@@ -34,7 +34,7 @@ _BUILDER = {"build", "install_database", "load_sources"}
 
 def __getattr__(name: str) -> Any:
     if name in _BUILDER:
-        from directory import builder
+        from directory.building import builder
 
         return getattr(builder, name)
     raise AttributeError(f"module 'directory' has no attribute {name!r}")

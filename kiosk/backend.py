@@ -26,13 +26,13 @@ from directory import (
     resolve_place,
     search_services,
 )
-from directory.categories import category_label, keyword_index, list_categories
 from directory.errors import DirectoryError
-from directory.folding import fold
-from directory.outbox import enqueue_text
-from directory.places import suggest
-from directory.services import attribution, get_service, helplines, prison_visiting
-from directory.usage import event_counts, record_event
+from directory.lookup.categories import category_label, keyword_index, list_categories
+from directory.lookup.places import suggest
+from directory.lookup.services import attribution, get_service, helplines, prison_visiting
+from directory.state.outbox import enqueue_text
+from directory.state.usage import event_counts, record_event
+from directory.text.folding import fold
 from kiosk.clock import Clock
 from kiosk.settings import KioskSettings
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import gettext
 from pathlib import Path
 
-from directory.i18n import LANGUAGES, REQUIRED, load_translations
+from directory.text.i18n import LANGUAGES, REQUIRED, load_translations
 
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 DOMAIN = "kiosk"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from directory.hours import HoursError, Opening, parse_hours
+from directory.text.hours import HoursError, Opening, parse_hours
 
 Translate = Callable[[str], str]
 

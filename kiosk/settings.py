@@ -8,8 +8,8 @@ import secrets
 
 from pydantic import field_validator
 
-from directory.i18n import LANGUAGES
 from directory.settings import CommonSettings
+from directory.text.i18n import LANGUAGES
 
 PIN_ALGORITHM = "pbkdf2_sha256"
 PIN_ITERATIONS = 200_000

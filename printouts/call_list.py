@@ -8,7 +8,7 @@ from datetime import date
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
 
-from directory.staleness import StaleOrganization, StaleService
+from directory.reports.staleness import StaleOrganization, StaleService
 from printouts.typography import BOLD, REGULAR, new_canvas, width
 
 MM = 72 / 25.4

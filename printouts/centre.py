@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from directory.categories import list_categories
-from directory.database import ContentDB
+from directory.db.connections import ContentDB
 from directory.errors import DirectoryError
-from directory.keywords import primary_keyword
+from directory.lookup.categories import list_categories
+from directory.lookup.keywords import primary_keyword
+from directory.lookup.search import search_services
+from directory.lookup.services import get_service, helplines, prison_visiting
 from directory.models import Place, PrisonVisiting
-from directory.search import search_services
-from directory.services import get_service, helplines, prison_visiting
 from printouts.card_face import CardText, PhoneLine
 from printouts.translations import hours_text, translator
 from printouts.wallet_card import (

@@ -9,9 +9,9 @@ from dataclasses import dataclass
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
 
-from directory.categories import list_categories
-from directory.database import ContentDB
-from directory.keywords import primary_keyword
+from directory.db.connections import ContentDB
+from directory.lookup.categories import list_categories
+from directory.lookup.keywords import primary_keyword
 from printouts.qr import MM, draw_qr, make_matrix, sms_link
 from printouts.translations import translator
 from printouts.typography import (

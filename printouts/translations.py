@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from directory.hours import HoursError, Opening, parse_hours
-from directory.i18n import load_translations
+from directory.text.hours import HoursError, Opening, parse_hours
+from directory.text.i18n import load_translations
 
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 DOMAIN = "printouts"

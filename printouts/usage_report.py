@@ -1,6 +1,6 @@
 """The monthly usage report as an A4 PDF: headline figures, charts to look at, tables to check.
 
-Every figure comes already protected from `directory.usage_report`; this module only draws.
+Every figure comes already protected from `directory.reports.usage_figures`; this module only draws.
 Withheld figures draw no bar or slice, and their table cell shows "<5" or "x".
 """
 
@@ -27,7 +27,7 @@ from reportlab.platypus import (
 )
 from reportlab.platypus import Table as PdfTable
 
-from directory.usage_report import SMALL, WITHHELD, Table, UsageReport
+from directory.reports.usage_figures import SMALL, WITHHELD, Table, UsageReport
 from printouts.typography import BOLD, REGULAR, register_fonts
 
 PALETTE = [

@@ -13,7 +13,7 @@ import os
 import threading
 from pathlib import Path
 
-from directory.database import ContentDB, open_content
+from directory.db.connections import ContentDB, open_content
 from directory.errors import ContentUnavailable
 
 log = logging.getLogger(__name__)

@@ -12,25 +12,25 @@ import sqlite3
 import threading
 from dataclasses import dataclass
 
-from directory.categories import category_label, keyword_index, list_categories
-from directory.conversations import (
+from directory.db.connections import ContentDB, transaction
+from directory.errors import DirectoryError
+from directory.lookup.categories import category_label, keyword_index, list_categories
+from directory.lookup.keywords import primary_keyword
+from directory.lookup.places import resolve_place
+from directory.lookup.search import national_services, search_services
+from directory.lookup.services import get_service, helplines, prison_visiting
+from directory.models import Place, ServiceResult
+from directory.state.dedup import claim_message, prune_messages, seen_message, store_reply
+from directory.state.optouts import is_opted_out, opt_in, opt_out
+from directory.state.privacy import hash_sender
+from directory.state.ratelimit import count_text, prune_rates
+from directory.state.sms_sessions import (
     Session,
     end_session,
     load_session,
     prune_sessions,
     save_session,
 )
-from directory.database import ContentDB, transaction
-from directory.dedup import claim_message, prune_messages, seen_message, store_reply
-from directory.errors import DirectoryError
-from directory.keywords import primary_keyword
-from directory.models import Place, ServiceResult
-from directory.optouts import is_opted_out, opt_in, opt_out
-from directory.places import resolve_place
-from directory.privacy import hash_sender
-from directory.ratelimit import count_text, prune_rates
-from directory.search import national_services, search_services
-from directory.services import get_service, helplines, prison_visiting
 from sms_gateway import replies
 from sms_gateway import templates as t
 from sms_gateway.gsm import count_segments

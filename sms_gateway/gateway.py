@@ -6,9 +6,9 @@ import logging
 import sqlite3
 import time
 
-from directory.database import open_state
+from directory.db.connections import open_state
 from directory.errors import ContentUnavailable
-from directory.usage import record_event
+from directory.state.usage import record_event
 from sms_gateway.content import ContentSource
 from sms_gateway.conversation import Inbound, Line, Outcome
 from sms_gateway.gsm import count_segments

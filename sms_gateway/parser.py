@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from typing import Literal, Protocol
 
 from directory.errors import PlaceNotFound, PlaceSuggestion
-from directory.folding import fold
 from directory.models import Place
+from directory.text.folding import fold
 from sms_gateway import vocabulary as v
 
 Action = Literal["stop", "start", "help", "more", "details", "query", "unknown", "empty"]

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from directory.conversations import Session
 from directory.models import Place
+from directory.state.sms_sessions import Session
 
 
 @dataclass(frozen=True)

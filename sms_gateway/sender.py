@@ -16,8 +16,8 @@ from twilio.http.http_client import TwilioHttpClient
 from twilio.http.response import Response
 from twilio.rest import Client
 
-from directory.optouts import is_opted_out
-from directory.outbox import OutgoingText, claim_due, mark_failed, mark_sent, retry_later
+from directory.state.optouts import is_opted_out
+from directory.state.outbox import OutgoingText, claim_due, mark_failed, mark_sent, retry_later
 from sms_gateway.gsm import count_segments
 from sms_gateway.replies import PAGE_SEGMENTS, truncate
 from sms_gateway.settings import GatewaySettings

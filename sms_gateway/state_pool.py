@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from directory.database import connect_state
+from directory.db.connections import connect_state
 
 log = logging.getLogger(__name__)
 

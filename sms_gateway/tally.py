@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass, field
 
-from directory.usage import add_event
+from directory.state.usage import add_event
 from sms_gateway.gsm import count_segments
 
 # The event for a reply that no other event describes (e.g. "nothing more to show").

@@ -8,7 +8,7 @@ from __future__ import annotations
 import gettext
 from pathlib import Path
 
-from directory.i18n import load_translations
+from directory.text.i18n import load_translations
 from sms_gateway.gsm import sanitise
 
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"

@@ -87,7 +87,7 @@ def apply(plan_: Plan, root: Path = Path("/"), run: Runner = _run) -> list[str]:
 def _write(item: FileItem, target: Path) -> None:
     partial = target.with_name(f".{target.name}.partial")
     if item.build_from is not None:
-        from directory.builder import build  # the core builds straight to its final name
+        from directory.building.builder import build  # the core builds straight to its final name
 
         build(item.build_from, target)
         os.chmod(target, item.mode)

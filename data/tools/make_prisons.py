@@ -26,7 +26,7 @@ from typing import Any
 
 import phonenumbers
 
-from directory.prison_sources import PRISON_COLUMNS
+from directory.building.prison_rows import PRISON_COLUMNS
 
 REPO = Path(__file__).resolve().parents[2]
 DEFAULT_SHARED = REPO.parent / "shared" / "data"

@@ -10,7 +10,7 @@ from textual.message import Message
 from textual.widgets import Button, Static
 
 from directory import DirectoryError, ServiceDetail
-from directory.i18n import language_name
+from directory.text.i18n import language_name
 from kiosk.backend import PrintingUnavailable, printing_available
 from kiosk.opening_hours import hours_in_words
 from kiosk.screens.base import ScrollingScreen

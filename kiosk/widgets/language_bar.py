@@ -8,7 +8,7 @@ from textual.containers import Grid
 from textual.message import Message
 from textual.widgets import Button
 
-from directory.i18n import language_name
+from directory.text.i18n import language_name
 from kiosk.widgets.kiosk_button import KioskButton
 
 BUTTON_WIDTH = 13  # the 12-column touch target plus room for the longest name ("Português")

@@ -8,7 +8,7 @@ from fastapi import APIRouter
 from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 
-from directory.database import state_writable
+from directory.db.connections import state_writable
 from directory.errors import ContentUnavailable
 from sms_gateway.deps import GatewayDep
 

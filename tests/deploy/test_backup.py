@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from directory.backup import BackupFailed, backup_name, backup_state, list_backups
-from directory.database import open_state
-from directory.outbox import enqueue_text
-from directory.usage import record_event
+from directory.db.connections import open_state
+from directory.state.backup import BackupFailed, backup_name, backup_state, list_backups
+from directory.state.outbox import enqueue_text
+from directory.state.usage import record_event
 from waypost.cli import cli
 
 KEY = b"a-test-key-that-is-long-enough-0123456789"

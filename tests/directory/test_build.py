@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from directory import DataValidationError, build, open_content
-from directory.migrations import latest_version
+from directory.db.migrations import latest_version
 
 
 def _digest(path: Path) -> str:
@@ -155,7 +155,7 @@ def test_refresh_picks_up_a_rebuilt_file(tmp_path: Path, data_dir: Path, data_co
 
 
 def test_attribution_text_is_carried_into_the_directory(built_db: Path) -> None:
-    from directory.services import attribution
+    from directory.lookup.services import attribution
 
     text = attribution(open_content(built_db))
     assert "Open Government Licence v3.0" in text and "GeoNames" in text and "CC BY 4.0" in text

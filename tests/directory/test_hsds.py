@@ -16,10 +16,10 @@ import pytest
 from jsonschema import Draft202012Validator, FormatChecker
 
 from directory import DataValidationError, open_content
-from directory.exports import export_directory
-from directory.hsds import standards_dir
-from directory.imports import import_into
-from directory.services import get_service
+from directory.exchange.exporter import export_directory
+from directory.exchange.hsds.package import standards_dir
+from directory.exchange.importer import import_into
+from directory.lookup.services import get_service
 from tests.directory.exchange_fixture import build_fixture_db, sha
 
 OFFICIAL = Path(__file__).resolve().parents[3] / "shared" / "standards" / "hsds-3.0"

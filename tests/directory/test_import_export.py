@@ -12,10 +12,10 @@ import pytest
 from click.testing import CliRunner
 
 from directory import DataValidationError, open_content
-from directory.exports import export_directory
-from directory.imports import import_into
-from directory.services import get_service
-from directory.spreadsheet import EXPORT_COLUMNS, spreadsheet_date
+from directory.exchange.exporter import export_directory
+from directory.exchange.importer import import_into
+from directory.exchange.spreadsheet import EXPORT_COLUMNS, spreadsheet_date
+from directory.lookup.services import get_service
 from tests.directory.exchange_fixture import build_fixture_db, sha
 from waypost.cli import cli
 

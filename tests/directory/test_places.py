@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from directory import ContentDB, PlaceNotFound, resolve_place
-from directory.places import normalise_postcode
+from directory.lookup.places import normalise_postcode
 
 
 @pytest.mark.parametrize(

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from directory import open_content
-from directory.release import (
+from directory.releases.publish import (
     MANIFEST_NAME,
     SIGNATURE_NAME,
     Manifest,
@@ -25,7 +25,7 @@ from directory.release import (
     publish,
     sign_manifest,
 )
-from directory.sync import ReleaseNotNewer, SyncError, sync
+from directory.releases.sync import ReleaseNotNewer, SyncError, sync
 
 OLD = ("2026-01-10T09:00:00Z", "20260110-old")
 NEW = ("2026-03-01T12:00:00Z", "20260301-new")

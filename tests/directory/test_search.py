@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from directory import ContentDB, PlaceNotFound, UnknownCategory, resolve_place, search_services
-from directory.text_query import fts_query, split_text
+from directory.lookup.text_query import fts_query, split_text
 
 
 def test_visiting_near_lewes_lists_hmp_lewes_first(content: ContentDB) -> None:

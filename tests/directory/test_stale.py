@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from pypdf import PdfReader
 
 from directory import ServiceNotFound, open_content
-from directory.staleness import months_before, stale_services, verify_service
+from directory.reports.staleness import months_before, stale_services, verify_service
 from printouts.call_list import call_list_pdf
 from tests.directory.exchange_fixture import build_fixture_db, sha
 from waypost.cli import cli

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from directory.folding import fold
-from directory.hours import HoursError, format_hours, parse_hours
-from directory.phones import PhoneError, parse_phones
+from directory.text.folding import fold
+from directory.text.hours import HoursError, format_hours, parse_hours
+from directory.text.phones import PhoneError, parse_phones
 
 
 @pytest.mark.parametrize(
@@ -72,6 +72,6 @@ def test_bad_phones(text: str) -> None:
 def test_stable_uuid_is_uuid5(key: str) -> None:
     import uuid
 
-    from directory.records import NAMESPACE, stable_uuid
+    from directory.building.records import NAMESPACE, stable_uuid
 
     assert stable_uuid("service", key) == str(uuid.uuid5(NAMESPACE, f"service:{key}"))

@@ -12,8 +12,7 @@ from pathlib import Path
 import pytest
 
 from directory import open_state
-from directory.usage import record_event
-from directory.usage_report import (
+from directory.reports.usage_figures import (
     SMALL,
     WITHHELD,
     Count,
@@ -25,6 +24,7 @@ from directory.usage_report import (
     protect,
     report_csv,
 )
+from directory.state.usage import record_event
 
 
 def _marks(counts: list[Count]) -> list[str]:

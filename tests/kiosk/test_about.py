@@ -10,7 +10,7 @@ from textual.pilot import Pilot
 from textual.widgets import Button
 
 from directory import open_content
-from directory.services import attribution
+from directory.lookup.services import attribution
 from kiosk.app import KioskApp
 from kiosk.clock import ManualClock
 from kiosk.i18n import Translator

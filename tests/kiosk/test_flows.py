@@ -11,7 +11,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Button
 
 from directory import open_content
-from directory.services import helplines
+from directory.lookup.services import helplines
 from kiosk.app import KioskApp
 from kiosk.screens.detail import DetailScreen
 from kiosk.screens.entry import EntryScreen

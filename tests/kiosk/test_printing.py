@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from directory import open_content
-from directory.categories import category_label
+from directory.lookup.categories import category_label
 from kiosk.app import KioskApp
 from kiosk.i18n import Translator
 from kiosk.screens.detail import DetailScreen

@@ -7,8 +7,8 @@ from typing import Any
 import pytest
 
 from directory import ContentDB
-from directory.categories import list_categories
-from directory.keywords import primary_keyword
+from directory.lookup.categories import list_categories
+from directory.lookup.keywords import primary_keyword
 from printouts.poster import poster_column, poster_pdf
 from printouts.qr import dial_string
 from printouts.translations import translator

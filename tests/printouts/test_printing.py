@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from directory import ContentDB
-from directory.services import get_service
+from directory.lookup.services import get_service
 from printouts.centre import centre_card, centre_service_ids, service_card
 from printouts.printer import CARD_MEDIA, PrintError, print_pdf
 from printouts.qr import dial_string

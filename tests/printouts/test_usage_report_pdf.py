@@ -11,9 +11,9 @@ from click.testing import CliRunner
 from pypdf import PdfReader
 
 from directory import open_state
-from directory.i18n import LANGUAGES
-from directory.usage import record_event
-from directory.usage_report import build_report
+from directory.reports.usage_figures import build_report
+from directory.state.usage import record_event
+from directory.text.i18n import LANGUAGES
 from printouts.usage_report import build_usage_report_pdf
 from waypost.cli import cli
 

@@ -10,9 +10,9 @@ from typing import Any
 import pytest
 
 from directory import ContentDB
-from directory.i18n import LANGUAGES
+from directory.lookup.services import get_service, prison_visiting
 from directory.models import Phone
-from directory.services import get_service, prison_visiting
+from directory.text.i18n import LANGUAGES
 from printouts.card_face import QR_BOX
 from printouts.centre import centre_card, service_card
 from printouts.qr import MM, dial_string, module_mm

@@ -7,9 +7,9 @@ from collections.abc import Callable
 import pytest
 
 from directory import ContentDB
-from directory.categories import keyword_index
+from directory.lookup.categories import keyword_index
+from directory.lookup.places import resolve_place
 from directory.models import Place
-from directory.places import resolve_place
 from sms_gateway.parser import Command, parse
 
 Calls = list[tuple[str, bool]]

@@ -15,10 +15,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from directory.database import open_state
-from directory.optouts import opt_out
-from directory.outbox import enqueue_text
-from directory.privacy import hash_sender
+from directory.db.connections import open_state
+from directory.state.optouts import opt_out
+from directory.state.outbox import enqueue_text
+from directory.state.privacy import hash_sender
 from sms_gateway.gsm import count_segments
 from sms_gateway.replies import PAGE_SEGMENTS
 from sms_gateway.sender import BACKOFF_SECONDS, drain, make_client

@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from directory import ContentDB, usage
-from directory.database import connect_state, open_state
+from directory import ContentDB
+from directory.db.connections import connect_state, open_state
+from directory.state import usage
 from sms_gateway.conversation import PRUNE_EVERY, Inbound, Line
 from sms_gateway.gsm import count_segments
 from sms_gateway.settings import GatewaySettings

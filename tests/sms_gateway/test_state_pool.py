@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from directory.database import open_state, transaction
-from directory.usage import add_event
+from directory.db.connections import open_state, transaction
+from directory.state.usage import add_event
 from sms_gateway.state_pool import Checkpointer, StatePool
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from directory.privacy import hash_sender
+from directory.state.privacy import hash_sender
 from sms_gateway import GatewaySettings, create_app
 from sms_gateway.gsm import count_segments
 from tests.sms_gateway.conftest import (

@@ -8,7 +8,7 @@ import click
 from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
-from directory.builder import build as build_directory
+from directory.building.builder import build as build_directory
 from directory.errors import DataValidationError
 from directory.settings import CommonSettings
 from waypost.options import UserError, db_option, friendly_errors, settings_for

@@ -9,9 +9,9 @@ from typing import Any, TypeVar
 import click
 
 from directory import ContentDB, open_content
-from directory.i18n import LANGUAGES
-from directory.services import prison_visiting
+from directory.lookup.services import prison_visiting
 from directory.settings import CommonSettings
+from directory.text.i18n import LANGUAGES
 from printouts.card_face import CardText
 from printouts.centre import centre_card, centre_service_ids, service_card
 from printouts.poster import poster_column, poster_pdf

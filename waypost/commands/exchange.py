@@ -11,10 +11,10 @@ import click
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from directory.database import open_content
+from directory.db.connections import open_content
 from directory.errors import DataValidationError
-from directory.exports import FORMATS, export_directory
-from directory.imports import import_into
+from directory.exchange.exporter import FORMATS, export_directory
+from directory.exchange.importer import import_into
 from directory.settings import CommonSettings
 from waypost.options import UserError, db_option, friendly_errors, settings_for
 

@@ -17,15 +17,15 @@ from rich.progress import (
     TimeRemainingColumn,
 )
 
-from directory.release import (
+from directory.releases.publish import (
     ReleaseError,
     generate_signing_key,
     load_private_key,
     load_public_key,
     publish,
 )
+from directory.releases.sync import ReleaseNotNewer, sync
 from directory.settings import PLACEHOLDERS, CommonSettings
-from directory.sync import ReleaseNotNewer, sync
 from waypost.options import UserError, db_option, friendly_errors, settings_for
 
 SECTION = "release"

@@ -8,12 +8,12 @@ from pathlib import Path
 
 import click
 
-from directory.categories import list_categories
-from directory.database import open_content, open_state
+from directory.db.connections import open_content, open_state
 from directory.errors import DirectoryError
-from directory.i18n import LANGUAGES
+from directory.lookup.categories import list_categories
+from directory.reports.usage_figures import build_report, previous_month, report_csv
 from directory.settings import CommonSettings
-from directory.usage_report import build_report, previous_month, report_csv
+from directory.text.i18n import LANGUAGES
 from printouts.usage_report import build_usage_report_pdf
 from waypost.options import UserError, db_option, friendly_errors, settings_for, state_db_option
 

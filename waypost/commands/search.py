@@ -10,7 +10,7 @@ from rich.console import Console
 from rich.table import Table
 
 from directory import SearchResults, ServiceResult, open_content, search_services
-from directory.categories import list_categories
+from directory.lookup.categories import list_categories
 from directory.settings import CommonSettings
 from waypost.options import UserError, db_option, friendly_errors, settings_for
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 from pydantic import ValidationError
 
-from directory.database import open_content, open_state
+from directory.db.connections import open_content, open_state
 from directory.settings import load_settings
 from sms_gateway.conversation import Inbound, Line
 from sms_gateway.gsm import count_segments

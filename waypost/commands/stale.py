@@ -12,9 +12,9 @@ import click
 from rich.console import Console
 from rich.table import Table
 
-from directory.database import open_content
+from directory.db.connections import open_content
+from directory.reports.staleness import StaleOrganization, stale_services, verify_service
 from directory.settings import CommonSettings
-from directory.staleness import StaleOrganization, stale_services, verify_service
 from printouts.call_list import call_list_pdf
 from waypost.options import UserError, db_option, friendly_errors, settings_for
 

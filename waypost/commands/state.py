@@ -6,8 +6,8 @@ from pathlib import Path
 
 import click
 
-from directory.backup import backup_state
 from directory.settings import CommonSettings
+from directory.state.backup import backup_state
 from waypost.options import friendly_errors, settings_for, state_db_option
 
 

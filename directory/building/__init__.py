@@ -1,0 +1,1 @@
+"""Building a content database from the data/ folder, and reading one back."""

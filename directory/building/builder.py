@@ -1,0 +1,107 @@
+"""`waypost build`: read data/, check it, write a new database file, swap it in atomically."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from directory.building.data_folder import (
+    Geocoder,
+    Issues,
+    Progress,
+    fingerprint,
+    load_categories,
+    load_organizations,
+    load_services,
+    load_translations,
+)
+from directory.building.prison_rows import HMPPS, load_prisons, prison_visiting_service
+from directory.building.records import OrganizationRecord, Sources
+from directory.building.writer import write_database
+from directory.errors import DataValidationError
+from directory.lookup.gazetteer import load_places
+
+HMPPS_RECORD = OrganizationRecord(
+    ref=HMPPS,
+    name="HM Prison and Probation Service",
+    description="Runs the prisons of England and Wales, and prison visits booking.",
+    website="https://www.gov.uk/government/organisations/hm-prison-and-probation-service",
+    source="MoJ prison-register and prison-visits-2 seed data",
+)
+
+
+def _noop(step: str, done: int, total: int) -> None:
+    return None
+
+
+def load_sources(data_dir: Path, progress: Progress | None = None) -> Sources:
+    """Read and check every file in data/; raise DataValidationError listing all problems."""
+    report = progress or _noop
+    issues = Issues()
+    required = ["categories.toml", "organizations.csv", "services.csv"]
+    for name in required:
+        if not (data_dir / name).is_file():
+            issues.add(name, None, None, "", f"is missing from {data_dir}")
+    issues.raise_if_any()
+    sources = Sources()
+    sources.places = load_places(data_dir / "places")
+    report("places", 1, 1)
+    sources.categories = load_categories(data_dir / "categories.toml", issues)
+    sources.organizations = load_organizations(data_dir / "organizations.csv", issues)
+    if not any(o.ref == HMPPS for o in sources.organizations):
+        sources.organizations.append(HMPPS_RECORD)
+    categories = {c.key for c in sources.categories}
+    org_refs = {o.ref for o in sources.organizations}
+    sources.services = load_services(
+        data_dir / "services.csv", issues, categories, org_refs, Geocoder(sources.places)
+    )
+    report("services", 1, 1)
+    if (data_dir / "prisons.csv").is_file():
+        sources.prisons = load_prisons(data_dir / "prisons.csv", issues)
+        refs = {s.ref for s in sources.services}
+        for prison in sources.prisons:
+            visiting = prison_visiting_service(prison)
+            if visiting.ref not in refs:  # a hand-written entry for the prison wins
+                sources.services.append(visiting)
+    if (data_dir / "translations.csv").is_file():
+        sources.translations = load_translations(
+            data_dir / "translations.csv",
+            issues,
+            {"service": {s.ref for s in sources.services}, "organization": org_refs},
+        )
+    issues.raise_if_any()
+    attribution = data_dir / "ATTRIBUTION.txt"
+    if attribution.is_file():
+        sources.attribution = attribution.read_text(encoding="utf-8").strip()
+    files = [p for p in data_dir.rglob("*") if p.is_file() and p.suffix in (".csv", ".toml")]
+    sources.fingerprint = fingerprint(files)
+    return sources
+
+
+def install_database(sources: Sources, db_path: Path, progress: Progress | None = None) -> str:
+    """Write sources to a temporary file beside db_path and rename it into place atomically."""
+    db_path = Path(db_path)
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{db_path.name}.", suffix=".tmp", dir=db_path.parent)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    tmp.unlink()
+    try:
+        version = write_database(sources, tmp, progress)
+        tmp.chmod(0o644)
+        os.replace(tmp, db_path)
+    finally:
+        for leftover in (tmp, Path(f"{tmp}-journal")):
+            if leftover.exists():
+                leftover.unlink()
+    return version
+
+
+def build(data_dir: Path, db_path: Path, progress: Progress | None = None) -> str:
+    """Build the content database from data/; on any problem the old file is left untouched."""
+    sources = load_sources(Path(data_dir), progress)
+    return install_database(sources, Path(db_path), progress)
+
+
+__all__ = ["DataValidationError", "build", "install_database", "load_sources"]

@@ -1,0 +1,1 @@
+"""Connections to the content and state databases, and their schema migrations."""

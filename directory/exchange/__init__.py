@@ -1,0 +1,1 @@
+"""Volunteers' spreadsheets and Open Referral HSDS packages, in and out."""

@@ -1,0 +1,325 @@
+"""`waypost import`: check a spreadsheet or HSDS package completely, then replace the directory.
+
+Nothing is written unless every row is right: the new directory is written to a temporary file
+and renamed over the old one, so a rejected import leaves the live file byte-for-byte unchanged.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from directory.building.builder import install_database
+from directory.building.data_folder import (
+    LANG,
+    SERVICE_COLUMNS,
+    Geocoder,
+    Issues,
+    check_organization_row,
+    fingerprint,
+    service_from_row,
+)
+from directory.building.readback import read_sources
+from directory.building.records import (
+    MetadataRecord,
+    OrganizationRecord,
+    ServiceRecord,
+    Sources,
+    TranslationRecord,
+)
+from directory.db.connections import ContentDB
+from directory.errors import DataValidationError, ValidationIssue
+from directory.exchange.import_diff import ChangeSet, organization_changes, service_changes
+from directory.exchange.spreadsheet import (
+    MANAGED_COLUMNS,
+    ORGANIZATION_COLUMNS,
+    TRANSLATION_COLUMNS,
+    flat_row,
+    now_stamp,
+    number_text,
+    read_table,
+    tidy_service_row,
+)
+from directory.lookup.places import normalise_postcode
+
+Progress = Callable[[str, int, int], None]
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+_URL = re.compile(r"^https?://[^\s/]+\.[^\s]+$")
+TRANSLATED_FIELDS = {"name", "description", "eligibility", "fees", "hours_note"}
+
+
+def _noop(step: str, done: int, total: int) -> None:
+    return None
+
+
+@dataclass
+class ImportPlan:
+    """The directory an import would produce, and what it changes."""
+
+    sources: Sources
+    changes: ChangeSet
+    history: list[MetadataRecord] = dataclasses.field(default_factory=list)
+
+
+def read_organizations_sheet(
+    path: Path, current: list[OrganizationRecord], issues: Issues
+) -> list[OrganizationRecord]:
+    """organizations.csv from a spreadsheet: every organisation, existing ones updated."""
+    merged = {o.ref: o for o in current}
+    seen: set[str] = set()
+    for n, row in read_table(path, issues, ORGANIZATION_COLUMNS):
+        check_organization_row(path.name, n, row, seen, issues)
+        ref = row["organization_id"]
+        if row["email"] and not _EMAIL.match(row["email"]):
+            issues.add(path.name, n, "email", row["email"], "is not an email address")
+        if row["website"] and not _URL.match(row["website"]):
+            issues.add(path.name, n, "website", row["website"], "should start with https://")
+        prior = merged.get(ref)
+        merged[ref] = OrganizationRecord(
+            ref,
+            row["name"],
+            row["description"],
+            row["email"],
+            row["website"],
+            row["source"],
+            uuid=prior.uuid if prior else "",
+        )
+    return list(merged.values())
+
+
+def read_translations_sheet(
+    path: Path, refs: dict[str, set[str]], issues: Issues
+) -> list[TranslationRecord]:
+    """translations.csv from a spreadsheet."""
+    out = []
+    seen: dict[tuple[str, str, str, str], int] = {}
+    for n, row in read_table(path, issues, TRANSLATION_COLUMNS):
+        table, ref, fld, lang = row["table"], row["record_id"], row["field"], row["language"]
+        if table not in refs:
+            issues.add(path.name, n, "table", table, "must be service or organization")
+            continue
+        if ref not in refs[table]:
+            issues.add(path.name, n, "record_id", ref, f"is not a known {table} id")
+        if fld not in TRANSLATED_FIELDS:
+            issues.add(
+                path.name, n, "field", fld, "must be one of " + ", ".join(sorted(TRANSLATED_FIELDS))
+            )
+        if not LANG.match(lang):
+            issues.add(path.name, n, "language", lang, "should be a code such as es")
+        if not row["value"]:
+            issues.add(path.name, n, "value", "", "is empty")
+        key = (table, ref, fld, lang)
+        if key in seen:
+            issues.add(
+                path.name, n, "language", lang, f"repeats the translation on row {seen[key]}"
+            )
+        seen[key] = n
+        out.append(TranslationRecord(table, ref, fld, lang, row["value"]))
+    return out
+
+
+def _moved(row: dict[str, str], prior: ServiceRecord) -> bool:
+    # Coordinates exported unchanged but a new postcode or town: place it afresh.
+    loc = prior.location
+    if loc is None:
+        return False
+    same_point = (row["latitude"], row["longitude"]) == (
+        number_text(loc.latitude),
+        number_text(loc.longitude),
+    )
+    postcode = normalise_postcode(row["postal_code"]) or row["postal_code"]
+    return same_point and (postcode != loc.postal_code or row["city"] != loc.city)
+
+
+def _unchanged(row: dict[str, str], prior: ServiceRecord, names: dict[str, str]) -> bool:
+    return row["organization_id"] in names and all(
+        row[column] == value
+        for column, value in flat_row(prior, names).items()
+        if column not in MANAGED_COLUMNS
+    )
+
+
+def read_services_sheet(
+    path: Path,
+    current: Sources,
+    org_refs: set[str],
+    issues: Issues,
+    progress: Progress,
+) -> list[ServiceRecord]:
+    """The flat services CSV, checked row by row and matched to the directory's services."""
+    by_uuid = {s.uuid: s for s in current.services}
+    by_ref = {s.ref: s for s in current.services}
+    categories = {c.key for c in current.categories}
+    geocoder = Geocoder(current.places)
+    names = {o.ref: o.name for o in current.organizations}
+    rows = read_table(path, issues, SERVICE_COLUMNS)
+    seen_ref: dict[str, int] = {}
+    seen_uuid: dict[str, int] = {}
+    out = []
+    for i, (n, raw) in enumerate(rows, start=1):
+        row = tidy_service_row(path.name, n, raw, issues)
+        given = row["service_uuid"]
+        prior = by_uuid.get(given) if given else by_ref.get(row["service_id"])
+        other = by_ref.get(row["service_id"])
+        if given and prior is None and other is not None:
+            issues.add(
+                path.name,
+                n,
+                "service_uuid",
+                given,
+                "does not belong to the service "
+                f"{row['service_id']!r}: leave the id columns as they were exported",
+            )
+        if prior is not None and _unchanged(row, prior, names):
+            # Exactly as exported: it passed these checks on its way in, so keep the record
+            # (checking 100,000 phone numbers again would dominate a large import).
+            record = dataclasses.replace(prior)
+        else:
+            if prior is not None and _moved(row, prior):
+                row["latitude"] = row["longitude"] = ""
+            record = service_from_row(path.name, n, row, issues, categories, org_refs, geocoder)
+        if record.ref in seen_ref:
+            issues.add(
+                path.name,
+                n,
+                "service_id",
+                record.ref,
+                f"is used twice (also on row {seen_ref[record.ref]})",
+            )
+        seen_ref.setdefault(record.ref, n)
+        if given:
+            record.uuid = given
+        elif prior is not None:
+            record.uuid = prior.uuid
+        elif record.uuid in by_uuid or record.uuid in seen_uuid:
+            record.uuid = str(uuid.uuid4())  # its id was taken by a service since renamed
+        if given and record.uuid in seen_uuid:
+            issues.add(
+                path.name,
+                n,
+                "service_uuid",
+                record.uuid,
+                f"is used twice (also on row {seen_uuid[record.uuid]})",
+            )
+        seen_uuid.setdefault(record.uuid, n)
+        if prior is not None:
+            record.last_modified = prior.last_modified
+            if record.location and prior.location:
+                record.location.name = prior.location.name
+                record.location.nomis = prior.location.nomis
+                record.location.location_type = prior.location.location_type
+        out.append(record)
+        if i % 2000 == 0:
+            progress("checking", i, len(rows))
+    progress("checking", len(rows), len(rows))
+    return out
+
+
+def plan_sheet_import(current: Sources, source: Path, progress: Progress) -> ImportPlan:
+    """Read a flat services CSV, or a folder with services.csv (and organizations.csv and
+    translations.csv, if there)."""
+    issues = Issues()
+    folder = source if source.is_dir() else None
+    services_path = source / "services.csv" if folder else source
+    if not services_path.is_file():
+        issues.add(services_path.name, None, None, "", f"is missing from {source}")
+        issues.raise_if_any()
+    organizations = current.organizations
+    if folder and (folder / "organizations.csv").is_file():
+        organizations = read_organizations_sheet(
+            folder / "organizations.csv", current.organizations, issues
+        )
+    org_refs = {o.ref for o in organizations}
+    services = read_services_sheet(services_path, current, org_refs, issues, progress)
+    refs = {"service": {s.ref for s in services}, "organization": org_refs}
+    if folder and (folder / "translations.csv").is_file():
+        translations = read_translations_sheet(folder / "translations.csv", refs, issues)
+    else:
+        translations = carried_translations(current, services)
+    issues.raise_if_any()
+    return finish_plan(current, organizations, services, translations)
+
+
+def carried_translations(
+    current: Sources, services: list[ServiceRecord]
+) -> list[TranslationRecord]:
+    """The current translations, following renamed services and dropping removed ones."""
+    old_refs = {s.uuid: s.ref for s in current.services}
+    renamed = {old_refs[s.uuid]: s.ref for s in services if s.uuid in old_refs}
+    out = []
+    for t in current.translations:
+        if t.table != "service":
+            out.append(t)
+        elif t.record_ref in renamed:
+            out.append(dataclasses.replace(t, record_ref=renamed[t.record_ref]))
+    return out
+
+
+def finish_plan(
+    current: Sources,
+    organizations: list[OrganizationRecord],
+    services: list[ServiceRecord],
+    translations: list[TranslationRecord],
+) -> ImportPlan:
+    """Work out the changes, stamp changed services and build the new directory's records."""
+    org_names = {o.ref: o.name for o in organizations}
+    changes = ChangeSet(
+        organization_changes(current.organizations, organizations)
+        + service_changes(current.services, services, org_names)
+    )
+    stamp = now_stamp()
+    touched = {c.uuid for c in changes.changes if c.action != "delete"}
+    for s in services:
+        if s.uuid in touched:
+            s.last_modified = stamp
+    key = lambda t: (t.table, t.record_ref, t.field, t.language, t.value)  # noqa: E731
+    before, after = {key(t) for t in current.translations}, {key(t) for t in translations}
+    changes.translations_added = len(after - before)
+    changes.translations_removed = len(before - after)
+    sources = dataclasses.replace(
+        current, organizations=organizations, services=services, translations=translations
+    )
+    return ImportPlan(sources, changes)
+
+
+def plan_import(current: Sources, source: Path, progress: Progress | None = None) -> ImportPlan:
+    """Check `source` (flat CSV, folder, HSDS data package or HSDS JSON) against `current`."""
+    # The HSDS reader is only needed for HSDS sources.
+    from directory.exchange.hsds.importer import plan_hsds_import
+    from directory.exchange.hsds.reader import is_hsds
+
+    report = progress or _noop
+    source = Path(source)
+    if not source.exists():
+        raise DataValidationError([ValidationIssue(source.name, None, None, "", "does not exist")])
+    if is_hsds(source):
+        return plan_hsds_import(current, source, report)
+    return plan_sheet_import(current, source, report)
+
+
+def import_into(
+    db: ContentDB,
+    source: Path,
+    updated_by: str,
+    dry_run: bool = False,
+    progress: Progress | None = None,
+) -> ChangeSet:
+    """Import `source` into the directory file behind `db`; with dry_run, only report."""
+    current = read_sources(db, progress)
+    plan = plan_import(current, source, progress)
+    if dry_run or (plan.changes.empty and not plan.history):
+        return plan.changes
+    files = sorted(p for p in source.rglob("*") if p.is_file()) if source.is_dir() else [source]
+    plan.sources.fingerprint = fingerprint(files)
+    plan.sources.metadata = (
+        current.metadata
+        + plan.history
+        + plan.changes.metadata(updated_by, date.today().isoformat())
+    )
+    install_database(plan.sources, db.path, progress)
+    return plan.changes

@@ -1,0 +1,1 @@
+"""Reading the directory: places, categories and keywords, search, service details."""

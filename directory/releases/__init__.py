@@ -1,0 +1,1 @@
+"""Signed directory releases: publishing one, and syncing a site to it."""

@@ -1,0 +1,1 @@
+"""Reports for people: anonymous usage figures and the stale-entries call list."""

@@ -1,0 +1,99 @@
+"""Anonymous daily usage counts: no sender, no message, only what and roughly where.
+
+Event names the monthly report (directory/usage_report.py) relies on; keep them stable:
+
+- sms: "search" (keyword = category key, area = outward code, language, found, segments),
+  "prison" and "place_only" (the other answers to a question about a place). These three are
+  the report's "SMS conversations". "more" is a follow-up, not a new conversation. "optout"
+  and "distress" are counted on their own. Segments are summed over every sms event.
+  The other sms events: "details" (a result's full entry), "ask_place" (a keyword without a
+  place), "place_not_found", "not_understood", "menu", "optin", "rate_limited" (the one
+  "please wait"), "reply" (any other reply, e.g. nothing more to show), "error" and
+  "unavailable" (the generic replies when something broke). Every reply's segments are
+  recorded once, on the first event of its text, so the sum over all sms events is what
+  was sent.
+- kiosk: "search", "view", "print", "text" (keyword = category key, language).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import UTC, date, datetime
+
+from directory.db.connections import transaction
+
+
+def record_event(
+    conn: sqlite3.Connection,
+    channel: str,
+    event: str,
+    *,
+    keyword: str = "",
+    area: str = "",
+    language: str = "",
+    found: bool | None = None,
+    segments: int = 0,
+    day: date | None = None,
+) -> None:
+    """Add one to today's count for this event (area is an outward code at most)."""
+    with transaction(conn):
+        add_event(
+            conn,
+            channel,
+            event,
+            keyword=keyword,
+            area=area,
+            language=language,
+            found=found,
+            segments=segments,
+            day=day,
+        )
+
+
+def add_event(
+    conn: sqlite3.Connection,
+    channel: str,
+    event: str,
+    *,
+    keyword: str = "",
+    area: str = "",
+    language: str = "",
+    found: bool | None = None,
+    segments: int = 0,
+    day: date | None = None,
+) -> None:
+    """Like `record_event`, inside a transaction the caller already holds."""
+    when = (day or datetime.now(UTC).date()).isoformat()
+    area = area.split(" ")[0].upper()[:4]
+    flag = -1 if found is None else int(found)
+    conn.execute(
+        "INSERT INTO usage_count (day, channel, event, keyword, area, language, found, count,"
+        " segments) VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?)"
+        " ON CONFLICT (day, channel, event, keyword, area, language, found)"
+        " DO UPDATE SET count = count + 1, segments = segments + excluded.segments",
+        (when, channel, event, keyword, area, language, flag, segments),
+    )
+
+
+def usage_rows(
+    conn: sqlite3.Connection, first_day: date, last_day: date
+) -> list[tuple[str, str, str, str, str, str, int, int, int]]:
+    """All count rows between two days inclusive."""
+    return conn.execute(
+        "SELECT day, channel, event, keyword, area, language, found, count, segments"
+        " FROM usage_count WHERE day BETWEEN ? AND ? ORDER BY day",
+        (first_day.isoformat(), last_day.isoformat()),
+    ).fetchall()
+
+
+def event_counts(
+    conn: sqlite3.Connection, channel: str, event: str, first_day: date
+) -> dict[str, int]:
+    """Total counts per keyword for one channel's event since a day (e.g. kiosk tile views)."""
+    return dict(
+        conn.execute(
+            "SELECT keyword, SUM(count) FROM usage_count WHERE channel = ? AND event = ?"
+            " AND day >= ? AND keyword != '' GROUP BY keyword",
+            (channel, event, first_day.isoformat()),
+        ).fetchall()
+    )

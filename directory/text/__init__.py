@@ -1,0 +1,1 @@
+"""Text rules every channel shares: folding, opening hours, phone numbers, translations."""
