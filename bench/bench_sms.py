@@ -32,6 +32,7 @@ from warm import read_through  # noqa: E402
 OUT = ROOT / "bench" / "out"
 # Other benchmarks clear bench/out; BENCH_SMS_DB points at a directory built elsewhere.
 SYNTH = Path(os.environ.get("BENCH_SMS_DB", OUT / "synth-100k.db"))
+HERE = Path(__file__).resolve().parent
 BASELINE = ROOT.parent / "shared" / "bench" / "hello_fastapi.py"
 TOKEN = "bench-token-0123456789abcdef0123"
 HASH_KEY = "bench-hash-key-0123456789abcdef"
@@ -384,7 +385,10 @@ def main() -> int:
         results = {}
         for name, spec in (
             ("baseline", ["--app-dir", str(BASELINE.parent), "hello_fastapi:app"]),
-            ("gateway", ["--factory", "sms_gateway.bench_app:from_environment"]),
+            (
+                "gateway",
+                ["--factory", "--app-dir", str(BASELINE.parent), "sms_app:from_environment"],
+            ),
         ):
             proc, port = serve(spec, env)
             try:

@@ -27,7 +27,7 @@ def compose_text(
     if detail.url:
         lines.append(detail.url)
     if not detail.verified:
-        lines.append(_("Not yet checked by us: please confirm before you travel."))
+        lines.append(words.checked(None))
     footer = _("Sent from the Waypost kiosk")
     if centre_name:
         footer += f", {centre_name}"
