@@ -60,7 +60,9 @@ def _script_ok(name: str) -> bool:
 def _romanian_form(city: dict) -> str:
     """The alternate name with Romanian comma-below letters that folds to the GeoNames name."""
     target = _fold(city["name"])
-    candidates = [a for a in city.get("alternatenames", []) if _fold(a) == target and a != city["name"]]
+    candidates = [
+        a for a in city.get("alternatenames", []) if _fold(a) == target and a != city["name"]
+    ]
     comma = [a for a in candidates if any(c in a for c in "șțȘȚ")]
     if city["name"] == "Bucharest":
         return "București"

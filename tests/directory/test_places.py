@@ -116,7 +116,9 @@ def test_greek_towns_by_name(content: ContentDB, text: str) -> None:
     assert resolve_place(content, text).country == "GR"
 
 
-@pytest.mark.parametrize("text", ["Bucuresti", "București", "Bucureşti", "BUCURESTI", "Iasi", "Iași"])
+@pytest.mark.parametrize(
+    "text", ["Bucuresti", "București", "Bucureşti", "BUCURESTI", "Iasi", "Iași"]
+)
 def test_romanian_towns_with_and_without_diacritics(content: ContentDB, text: str) -> None:
     place = resolve_place(content, text, fuzzy=False)
     assert place.country == "RO" and place.kind == "town"
