@@ -277,6 +277,8 @@ def prison_guide(db: ContentDB, prison: str, language: str = "en") -> PrisonGuid
         filled = bool(written) or (key == "visitor_centre" and bool(centres))
         if not filled:
             facts.append(say("ask_phone", phone=ask_number) if ask_number else say("ask"))
+            if ask_number and ask_number == p["phone"]:
+                sources.append(PRISON_SEED_URLS[0])  # where the number came from
         sections.append(
             Section(
                 key,
