@@ -774,3 +774,174 @@ SERVICES += [
         },
     ),
 ]
+
+SERVICES += [
+    # ---------------------------------------------------------------- Romania
+    S(
+        id="ro-telefonul-copilului", org="telefonul-copilului", name="Telefonul Copilului 116 111",
+        categories="children;helplines;abuse;emotional", scope="national", area_codes="RO", country="RO",
+        phones="116 111 (free)", area="Romania", fees="Free",
+        source="https://www.cuvantul-liber.ro/339409/asociatia-telefonul-copilului-a-obtinut-statut-de-utilitate-publica/ (2018); https://www.aradcity.ro/stire/18510/linie-telefonica-noua-pentru-copiii-maltratati (2008); https://www.romaniapozitiva.ro/oameni-si-comunitati/17-mai-ziua-internationala-a-telefonului-copilului/ (2024)",
+        source_url="https://www.cuvantul-liber.ro/339409/asociatia-telefonul-copilului-a-obtinut-statut-de-utilitate-publica/",
+        notes="116 111 run by Asociația Telefonul Copilului since 2008 (ANCOM licence), free call (Arad City 2008: free from Romtelecom; lifestyledigital: free on Romtelecom and Cosmote). Counselling by social workers, psychologists and psychotherapists (România Pozitivă 2024). Hours not stated in these sources: left empty. Not phoned.",
+        desc={
+            "en": "Free European helpline for children in Romania, run by Asociația Telefonul Copilului: social workers, psychologists and psychotherapists counsel children and parents, give legal and psychological advice, and alert the authorities when a child needs protection.",
+            "es": "Línea europea gratuita de ayuda a la infancia en Rumanía, gestionada por la Asociación Telefonul Copilului: trabajadores sociales, psicólogos y psicoterapeutas orientan a niños y padres, dan asesoramiento jurídico y psicológico y avisan a las autoridades cuando un niño necesita protección.",
+            "pt": "Linha europeia gratuita de apoio à criança na Roménia, gerida pela Associação Telefonul Copilului: assistentes sociais, psicólogos e psicoterapeutas aconselham crianças e pais, dão apoio jurídico e psicológico e alertam as autoridades quando uma criança precisa de proteção.",
+            "de": "Kostenlose europäische Kinderhotline in Rumänien, betrieben vom Verein Telefonul Copilului: Sozialarbeiterinnen, Psychologen und Psychotherapeutinnen beraten Kinder und Eltern rechtlich und psychologisch und schalten die Behörden ein, wenn ein Kind Schutz braucht.",
+            "el": "Δωρεάν ευρωπαϊκή γραμμή βοήθειας για παιδιά στη Ρουμανία, που λειτουργεί ο σύλλογος Telefonul Copilului: κοινωνικοί λειτουργοί, ψυχολόγοι και ψυχοθεραπευτές συμβουλεύουν παιδιά και γονείς, δίνουν νομικές και ψυχολογικές συμβουλές και ειδοποιούν τις αρχές όταν ένα παιδί χρειάζεται προστασία.",
+            "ro": "Numărul unic european de asistență pentru copii, apel gratuit, administrat de Asociația Telefonul Copilului: asistenți sociali, psihologi și psihoterapeuți oferă consiliere copiilor și părinților, îndrumare juridică și psihologică și sesizează instituțiile când un copil are nevoie de protecție.",
+            "cy": "Llinell gymorth Ewropeaidd rad ac am ddim i blant yn Rwmania, a redir gan Asociația Telefonul Copilului: mae gweithwyr cymdeithasol, seicolegwyr a seicotherapyddion yn cynghori plant a rhieni, yn rhoi cyngor cyfreithiol a seicolegol, ac yn rhybuddio'r awdurdodau pan fo angen amddiffyn plentyn.",
+            "pl": "Bezpłatny europejski telefon zaufania dla dzieci w Rumunii, prowadzony przez stowarzyszenie Telefonul Copilului: pracownicy socjalni, psycholodzy i psychoterapeuci doradzają dzieciom i rodzicom, udzielają porad prawnych i psychologicznych oraz powiadamiają instytucje, gdy dziecko potrzebuje ochrony.",
+        },
+    ),
+    S(
+        id="ro-alternative-sociale-copii", org="alternative-sociale", name="Copiii cu părinți deținuți (Alternative Sociale)",
+        categories="children;emotional;essentials", scope="local", country="RO", city="Iaşi", region="Iași",
+        url="http://www.alternativesociale.ro/", area="Iași and Vaslui counties",
+        source="https://www.alternativesociale.ro/project/copiii-cu-parinti-detinuti-copii-invizibili/ (2015); https://radioiasi.ro/stiri/regional/servicii-de-suport-gratuite-pentru-copiii-cu-parinti-detinuti (2015); https://radioiasi.ro/stiri/reportaj-o-mie-de-copii-din-judetul-iasi-au-parintii-in-inchisoare (2016); https://childrenofprisoners.eu/the-network/our-current-members/ (undated)",
+        source_url="https://www.alternativesociale.ro/project/copiii-cu-parinti-detinuti-copii-invizibili/",
+        notes="Free support services for at least 50 children with parents in Iași and Vaslui prisons, May 2015 - May 2016 (project page; Radio Iași). That project has ended; Alternative Sociale remains a COPE member. Ask what it offers now. No address or phone in the sources; placed at Iași (town centroid). Not phoned.",
+        desc={
+            "en": "Iași association, a member of Children of Prisoners Europe, that has supported children whose parent is in Iași or Vaslui prison: social workers helped children cope with the separation and stay in school, gave families material help and information, and advised parents at home.",
+            "es": "Asociación de Iași, miembro de Children of Prisoners Europe, que ha apoyado a niños con un padre o una madre en las prisiones de Iași o Vaslui: trabajadores sociales les ayudaron a sobrellevar la separación y a seguir en la escuela, dieron ayuda material e información a las familias y orientaron al progenitor que está en casa.",
+            "pt": "Associação de Iași, membro da Children of Prisoners Europe, que tem apoiado crianças com pai ou mãe nas prisões de Iași ou Vaslui: assistentes sociais ajudaram-nas a lidar com a separação e a continuar na escola, deram apoio material e informação às famílias e aconselharam o progenitor em casa.",
+            "de": "Verein in Iași und Mitglied von Children of Prisoners Europe, der Kinder unterstützt hat, deren Elternteil im Gefängnis Iași oder Vaslui sitzt: Sozialarbeiterinnen halfen den Kindern, mit der Trennung umzugehen und in der Schule zu bleiben, gaben Familien materielle Hilfe und Informationen und berieten den Elternteil zu Hause.",
+            "el": "Σύλλογος του Ιασίου, μέλος του Children of Prisoners Europe, που έχει στηρίξει παιδιά με γονιό στις φυλακές του Ιασίου ή του Βασλούι: κοινωνικοί λειτουργοί βοήθησαν τα παιδιά να αντέξουν τον αποχωρισμό και να μείνουν στο σχολείο, έδωσαν υλική βοήθεια και πληροφορίες στις οικογένειες και συμβούλευσαν τον γονιό στο σπίτι.",
+            "ro": "Asociație din Iași, membră a Children of Prisoners Europe, care a sprijinit copiii cu un părinte în penitenciarele Iași sau Vaslui: asistenții sociali i-au ajutat să treacă peste despărțire și să rămână la școală, au oferit familiilor sprijin material și informații și l-au consiliat pe părintele din libertate.",
+            "cy": "Cymdeithas yn Iași, aelod o Children of Prisoners Europe, sydd wedi cefnogi plant y mae eu rhiant yng ngharchar Iași neu Vaslui: bu gweithwyr cymdeithasol yn helpu plant i ymdopi â'r gwahanu ac aros yn yr ysgol, yn rhoi help materol a gwybodaeth i deuluoedd, ac yn cynghori'r rhiant gartref.",
+            "pl": "Stowarzyszenie z Jass, członek Children of Prisoners Europe, które wspierało dzieci, których rodzic przebywa w więzieniu w Jassach lub Vaslui: pracownicy socjalni pomagali dzieciom poradzić sobie z rozłąką i kontynuować naukę, dawali rodzinom pomoc materialną i informacje oraz doradzali rodzicowi na wolności.",
+        },
+    ),
+    S(
+        id="ro-prison-fellowship", org="prison-fellowship-romania", name="Prison Fellowship România",
+        categories="faith;essentials;release", scope="national", area_codes="RO", country="RO",
+        area="Romania",
+        source="https://www.stiripesurse.ro/government-approves-recognition-of-public-utility-status-of-prison-fellowship-romania-foundation_2318140.html (undated); https://barnmissionen.se/rumanien/ (undated)",
+        source_url="https://www.stiripesurse.ro/government-approves-recognition-of-public-utility-status-of-prison-fellowship-romania-foundation_2318140.html",
+        notes="Active since 1993; moral and spiritual help, cultural training and material aid to people in detention and their families; volunteers supported inmates' families during COVID-19; 150+ volunteers in 15 prisons (Știri pe surse, government release). Barnmissionen (Sweden) describes its work with prisoners' families and two centres for homeless former prisoners. No contact details in the sources. Not phoned.",
+        desc={
+            "en": "Christian foundation working since 1993 with people in Romanian prisons and their families: moral, spiritual and material help during and after prison, with more than 150 volunteers visiting 15 prisons; its volunteers also supported prisoners' families during the pandemic.",
+            "es": "Fundación cristiana que trabaja desde 1993 con personas presas en Rumanía y con sus familias: ayuda moral, espiritual y material durante y después de la prisión, con más de 150 voluntarios que visitan 15 prisiones; sus voluntarios también apoyaron a las familias durante la pandemia.",
+            "pt": "Fundação cristã que trabalha desde 1993 com pessoas presas na Roménia e com as suas famílias: ajuda moral, espiritual e material durante e depois da prisão, com mais de 150 voluntários que visitam 15 prisões; os seus voluntários também apoiaram as famílias durante a pandemia.",
+            "de": "Christliche Stiftung, die seit 1993 mit Gefangenen in Rumänien und ihren Familien arbeitet: moralische, geistliche und materielle Hilfe während und nach der Haft, mit über 150 Ehrenamtlichen in 15 Gefängnissen; in der Pandemie unterstützten sie auch die Familien der Gefangenen.",
+            "el": "Χριστιανικό ίδρυμα που εργάζεται από το 1993 με κρατουμένους στη Ρουμανία και τις οικογένειές τους: ηθική, πνευματική και υλική βοήθεια κατά τη διάρκεια και μετά τη φυλάκιση, με πάνω από 150 εθελοντές σε 15 φυλακές· οι εθελοντές του στήριξαν και τις οικογένειες των κρατουμένων στην πανδημία.",
+            "ro": "Fundație creștină care lucrează din 1993 cu persoanele private de libertate din România și cu familiile lor: asistență morală, spirituală și materială în timpul detenției și după, cu peste 150 de voluntari în 15 penitenciare; voluntarii au sprijinit și familiile deținuților în timpul pandemiei.",
+            "cy": "Sefydliad Cristnogol sy'n gweithio ers 1993 gyda phobl yng ngharchardai Rwmania a'u teuluoedd: help moesol, ysbrydol a materol yn ystod y cyfnod yn y carchar ac wedyn, gyda mwy na 150 o wirfoddolwyr yn ymweld â 15 carchar; bu ei wirfoddolwyr hefyd yn cefnogi teuluoedd carcharorion yn ystod y pandemig.",
+            "pl": "Chrześcijańska fundacja działająca od 1993 roku na rzecz osób w rumuńskich więzieniach i ich rodzin: pomoc moralna, duchowa i materialna w trakcie kary i po niej, z ponad 150 wolontariuszami odwiedzającymi 15 więzień; podczas pandemii wolontariusze wspierali też rodziny więźniów.",
+        },
+    ),
+    S(
+        id="ro-sup", org="sup-romania", name="Serviciul Umanitar pentru Penitenciare",
+        categories="visiting;children;release", scope="national", area_codes="RO", country="RO",
+        area="Romania",
+        source="https://ro.scribd.com/doc/57190187/Preventie (undated); https://test.botosaneanul.ro/de-sarbatori-si-au-tinut-copiii-in-brate-fotogalerie (2024)",
+        source_url="https://test.botosaneanul.ro/de-sarbatori-si-au-tinut-copiii-in-brate-fotogalerie",
+        notes="Aims and fields of work from its own document on Scribd (undated); at Easter 2024 social workers with SUP gave 17 children three hours with their imprisoned parents at Botoșani prison (Botoșăneanul). No contact details in the sources. Not phoned.",
+        desc={
+            "en": "Romanian humanitarian association working with the prison administration: prevention work with families, support during detention and help after release. With prison social workers it has arranged special visits where children spend time with a parent in prison, for example at Botoșani at Easter.",
+            "es": "Asociación humanitaria rumana que colabora con la administración penitenciaria: prevención con las familias, apoyo durante la reclusión y ayuda tras la salida. Con los trabajadores sociales de las prisiones ha organizado visitas especiales en las que los niños pasan tiempo con su padre o madre preso, por ejemplo en Botoșani en Semana Santa.",
+            "pt": "Associação humanitária romena que colabora com a administração prisional: prevenção junto das famílias, apoio durante a reclusão e ajuda após a libertação. Com os assistentes sociais das prisões organizou visitas especiais em que as crianças passam tempo com o pai ou a mãe presos, por exemplo em Botoșani, na Páscoa.",
+            "de": "Rumänischer humanitärer Verein, der mit der Gefängnisverwaltung zusammenarbeitet: Präventionsarbeit mit Familien, Unterstützung während der Haft und Hilfe nach der Entlassung. Mit den Sozialarbeitern der Gefängnisse organisierte er besondere Besuche, bei denen Kinder Zeit mit dem inhaftierten Elternteil verbringen, etwa zu Ostern in Botoșani.",
+            "el": "Ρουμανικός ανθρωπιστικός σύλλογος που συνεργάζεται με τη διοίκηση των φυλακών: πρόληψη με τις οικογένειες, στήριξη κατά την κράτηση και βοήθεια μετά την αποφυλάκιση. Με τους κοινωνικούς λειτουργούς των φυλακών έχει οργανώσει ειδικά επισκεπτήρια όπου τα παιδιά περνούν χρόνο με τον κρατούμενο γονιό τους, για παράδειγμα στο Μποτοσάνι το Πάσχα.",
+            "ro": "Asociație umanitară românească ce colaborează cu administrația penitenciarelor: prevenție în familii, sprijin pe durata detenției și ajutor după liberare. Împreună cu asistenții sociali din penitenciare a organizat vizite speciale în care copiii petrec timp cu părintele deținut, de exemplu la Botoșani, de Paște.",
+            "cy": "Cymdeithas ddyngarol yn Rwmania sy'n gweithio gyda gweinyddiaeth y carchardai: gwaith atal gyda theuluoedd, cefnogaeth yn ystod y cyfnod yn y carchar a help ar ôl rhyddhau. Gyda gweithwyr cymdeithasol y carchardai mae wedi trefnu ymweliadau arbennig lle mae plant yn treulio amser gyda rhiant yn y carchar, er enghraifft yn Botoșani adeg y Pasg.",
+            "pl": "Rumuńskie stowarzyszenie humanitarne współpracujące z administracją więziennictwa: profilaktyka w rodzinach, wsparcie w czasie odbywania kary i pomoc po zwolnieniu. Wspólnie z pracownikami socjalnymi więzień organizowało specjalne widzenia, podczas których dzieci spędzają czas z rodzicem w więzieniu, na przykład w Botoszanach w Wielkanoc.",
+        },
+    ),
+    S(
+        id="ro-jilava-hospital-visits", org="anp-romania", name="Penitenciarul-Spital București-Jilava: programare vizită",
+        categories="visiting", scope="local", country="RO", city="Jilava", region="Ilfov",
+        phones="0374 205 782 (visit booking)", email="vizitapspbj@anp.gov.ro",
+        url="https://anp.gov.ro/penitenciarul-spital-bucuresti-jilava/acces-penitenciar/programare-vizita/",
+        hours="Mon-Sun 08:00-18:00", hours_note="Phone bookings every day 8am-6pm; email bookings at any time, answered within 48 hours.",
+        area="Bucharest-Jilava prison hospital",
+        source="https://anp.gov.ro/penitenciarul-spital-bucuresti-jilava/acces-penitenciar/programare-vizita/ (2024)",
+        source_url="https://anp.gov.ro/penitenciarul-spital-bucuresti-jilava/acces-penitenciar/programare-vizita/",
+        notes="Phone 0374 205 782 every day 8am-6pm, email vizitapspbj@anp.gov.ro, visit sessions 08:00-10:00, 10:30-12:30, 13:30-15:30, 16:00-18:00, arrive 30 minutes early (ANP page seen June 2024; it says that from 26 January 2024 bookings were by email only because of a technical fault). Placed at Jilava (town centroid). Not phoned.",
+        desc={
+            "en": "How to book a visit to someone in the Bucharest-Jilava prison hospital: by phone every day or by email at any time. Visits run in sessions through the day; arrive at least 30 minutes before your booked time with a valid identity document.",
+            "es": "Cómo reservar una visita a una persona ingresada en el hospital penitenciario de Bucarest-Jilava: por teléfono todos los días o por correo electrónico a cualquier hora. Las visitas son por turnos a lo largo del día; llegue al menos 30 minutos antes de la hora reservada con un documento de identidad válido.",
+            "pt": "Como marcar uma visita a alguém no hospital prisional de Bucareste-Jilava: por telefone todos os dias ou por e-mail a qualquer hora. As visitas são por turnos ao longo do dia; chegue pelo menos 30 minutos antes da hora marcada com um documento de identificação válido.",
+            "de": "So melden Sie einen Besuch im Gefängniskrankenhaus Bukarest-Jilava an: telefonisch jeden Tag oder jederzeit per E-Mail. Besuche finden in Zeitfenstern über den Tag statt; kommen Sie mindestens 30 Minuten vor Ihrem Termin mit einem gültigen Ausweis.",
+            "el": "Πώς κλείνετε επίσκεψη σε κάποιον που νοσηλεύεται στο σωφρονιστικό νοσοκομείο Βουκουρεστίου-Τζίλαβα: τηλεφωνικά κάθε μέρα ή με email οποιαδήποτε ώρα. Τα επισκεπτήρια γίνονται σε βάρδιες μέσα στη μέρα· ελάτε τουλάχιστον 30 λεπτά πριν από την ώρα σας με έγκυρο έγγραφο ταυτότητας.",
+            "ro": "Cum programați o vizită la o persoană din Penitenciarul-Spital București-Jilava: telefonic, în fiecare zi, sau prin e-mail, oricând. Vizitele se acordă pe serii de-a lungul zilei; prezentați-vă cu cel puțin 30 de minute înainte de ora programată, cu un act de identitate valabil.",
+            "cy": "Sut i drefnu ymweliad â rhywun yn ysbyty carchar Bucharest-Jilava: dros y ffôn bob dydd neu drwy e-bost unrhyw bryd. Cynhelir ymweliadau mewn sesiynau drwy'r dydd; cyrhaeddwch o leiaf 30 munud cyn yr amser a drefnwyd gyda dogfen adnabod ddilys.",
+            "pl": "Jak umówić widzenie z osobą w szpitalu więziennym Bukareszt-Jilava: telefonicznie codziennie albo e-mailem o każdej porze. Widzenia odbywają się w turach w ciągu dnia; przyjdź co najmniej 30 minut przed umówioną godziną z ważnym dokumentem tożsamości.",
+        },
+    ),
+    # ---------------------------------------------------------------- EU-wide
+    S(
+        id="eu-112", org="eu-112", name="112 Emergency",
+        categories="helplines;abuse", scope="national", area_codes="EU", country="EU",
+        phones="112 (free, 24 hours)", hours="24 hours", area="Every European Union country", fees="Free",
+        source="https://www.news.lt/Law-And-Order-Crime/Need-help-Dial-112.im?f=c&id=189320&p=12 (2009, from ec.europa.eu); http://www.questbg.com/index.php/news-a-events/mish-mash/806-112-emergency-services-across-all-eu.html (2009); https://review.trendsmask.com/what-is-112-number-86728.html (undated)",
+        source_url="https://www.news.lt/Law-And-Order-Crime/Need-help-Dial-112.im?f=c&id=189320&p=12",
+        notes="112 works in every EU member state, free from landlines, mobiles and payphones, alongside national numbers (European Commission text, 2009). Not phoned.",
+        desc={
+            "en": "In an emergency anywhere in the European Union, call 112 for the police, an ambulance or the fire service. It is free from any landline or mobile phone and works alongside each country's own emergency numbers.",
+            "es": "En una emergencia en cualquier lugar de la Unión Europea, llame al 112 para avisar a la policía, una ambulancia o los bomberos. Es gratuito desde cualquier teléfono fijo o móvil y funciona junto con los números de emergencia de cada país.",
+            "pt": "Numa emergência em qualquer país da União Europeia, ligue 112 para chamar a polícia, uma ambulância ou os bombeiros. É gratuito a partir de qualquer telefone fixo ou telemóvel e funciona a par dos números de emergência de cada país.",
+            "de": "Im Notfall überall in der Europäischen Union: 112 wählen für Polizei, Rettungsdienst oder Feuerwehr. Der Anruf ist von jedem Festnetz- und Mobiltelefon kostenlos und gilt neben den nationalen Notrufnummern.",
+            "el": "Σε έκτακτη ανάγκη, οπουδήποτε στην Ευρωπαϊκή Ένωση, καλέστε το 112 για αστυνομία, ασθενοφόρο ή πυροσβεστική. Η κλήση είναι δωρεάν από κάθε σταθερό ή κινητό και λειτουργεί παράλληλα με τους εθνικούς αριθμούς έκτακτης ανάγκης.",
+            "ro": "În caz de urgență, oriunde în Uniunea Europeană, sunați la 112 pentru poliție, ambulanță sau pompieri. Apelul este gratuit de pe orice telefon fix sau mobil și funcționează alături de numerele de urgență ale fiecărei țări.",
+            "cy": "Mewn argyfwng unrhyw le yn yr Undeb Ewropeaidd, ffoniwch 112 am yr heddlu, ambiwlans neu'r gwasanaeth tân. Mae am ddim o unrhyw linell dir neu ffôn symudol ac mae'n gweithio ochr yn ochr â rhifau argyfwng pob gwlad.",
+            "pl": "W nagłym wypadku w dowolnym kraju Unii Europejskiej zadzwoń pod 112, aby wezwać policję, pogotowie lub straż pożarną. Połączenie jest bezpłatne z każdego telefonu stacjonarnego i komórkowego i działa obok krajowych numerów alarmowych.",
+        },
+    ),
+]
+
+ELIGIBILITY = {
+    "es-anar-helpline": {
+        "en": "Children and teenagers under 18, anywhere in Spain.",
+        "es": "Niños, niñas y adolescentes menores de 18 años, en toda España.",
+        "pt": "Crianças e adolescentes com menos de 18 anos, em toda a Espanha.",
+        "de": "Kinder und Jugendliche unter 18 Jahren in ganz Spanien.",
+        "el": "Παιδιά και έφηβοι κάτω των 18 ετών, σε όλη την Ισπανία.",
+        "ro": "Copii și adolescenți sub 18 ani, din toată Spania.",
+        "cy": "Plant a phobl ifanc dan 18 oed, unrhyw le yn Sbaen.",
+        "pl": "Dzieci i nastolatki poniżej 18 lat, w całej Hiszpanii.",
+    },
+    "pt-sos-crianca": {
+        "en": "Children and young people up to 18, their families, professionals and anyone worried about a child.",
+        "es": "Niños y jóvenes hasta los 18 años, sus familias, profesionales y cualquier persona preocupada por un niño.",
+        "pt": "Crianças e jovens até aos 18 anos, as suas famílias, profissionais da área e cidadãos preocupados com uma criança.",
+        "de": "Kinder und Jugendliche bis 18 Jahre, ihre Familien, Fachleute und alle, die sich um ein Kind sorgen.",
+        "el": "Παιδιά και νέοι έως 18 ετών, οι οικογένειές τους, επαγγελματίες και όποιος ανησυχεί για ένα παιδί.",
+        "ro": "Copii și tineri de până la 18 ani, familiile lor, profesioniști și oricine este îngrijorat pentru un copil.",
+        "cy": "Plant a phobl ifanc hyd at 18 oed, eu teuluoedd, gweithwyr proffesiynol ac unrhyw un sy'n poeni am blentyn.",
+        "pl": "Dzieci i młodzież do 18 lat, ich rodziny, specjaliści i każdy, kto martwi się o dziecko.",
+    },
+}
+
+
+def translation_rows():
+    """Rows for translations.csv: every description in every kiosk language but English."""
+    for oid, (_name, _web, _src, desc) in ORGS.items():
+        for lang in LANGS:
+            yield ("organization", oid, "description", lang, desc[lang])
+    for s in SERVICES:
+        for lang in LANGS:
+            yield ("service", s["id"], "description", lang, s["desc"][lang])
+        for lang in LANGS:
+            if s.get("fees") == "Free":
+                from efa import FREE
+
+                yield ("service", s["id"], "fees", lang, FREE[lang])
+        if s["id"] in ELIGIBILITY:
+            for lang in LANGS:
+                yield ("service", s["id"], "eligibility", lang, ELIGIBILITY[s["id"]][lang])
+        if s.get("hours_note") and s["id"] == "ro-jilava-hospital-visits":
+            for lang, text in JILAVA_NOTE.items():
+                yield ("service", s["id"], "hours_note", lang, text)
+
+
+JILAVA_NOTE = {
+    "es": "Reservas por teléfono todos los días de 8:00 a 18:00; por correo electrónico a cualquier hora, con respuesta en 48 horas.",
+    "pt": "Marcações por telefone todos os dias das 8h00 às 18h00; por e-mail a qualquer hora, com resposta em 48 horas.",
+    "de": "Telefonische Anmeldung täglich 8 bis 18 Uhr; per E-Mail jederzeit, Antwort innerhalb von 48 Stunden.",
+    "el": "Ραντεβού τηλεφωνικά κάθε μέρα 8:00-18:00· με email οποιαδήποτε ώρα, με απάντηση μέσα σε 48 ώρες.",
+    "ro": "Programări telefonice zilnic între 8:00 și 18:00; prin e-mail oricând, cu răspuns în cel mult 48 de ore.",
+    "cy": "Archebu dros y ffôn bob dydd 8am-6pm; drwy e-bost unrhyw bryd, gydag ateb o fewn 48 awr.",
+    "pl": "Rezerwacje telefoniczne codziennie w godz. 8:00-18:00; e-mailem o każdej porze, odpowiedź w ciągu 48 godzin.",
+}
