@@ -18,6 +18,10 @@ def rows():
             continue
         for lang in LANGS:
             yield ("service", sid, field, lang, by_lang[lang])
+    from orgs_tr import ORG_TR
+    for oid, by_lang in ORG_TR.items():
+        for lang in LANGS:
+            yield ("organization", oid, "description", lang, by_lang[lang])
     try:
         import eu
         yield from eu.translation_rows()
