@@ -22,11 +22,9 @@ def rows():
     for oid, by_lang in ORG_TR.items():
         for lang in LANGS:
             yield ("organization", oid, "description", lang, by_lang[lang])
-    try:
+    if "--eu" in sys.argv:
         import eu
         yield from eu.translation_rows()
-    except ImportError:
-        pass
 
 path = "data/translations.csv"
 existing = list(csv.reader(open(path, encoding="utf-8")))
