@@ -19,6 +19,7 @@ from directory import Category, ServiceResult
 from kiosk.backend import Backend
 from kiosk.clock import Clock, SystemClock
 from kiosk.i18n import Translator
+from kiosk.pin_guard import PinGuard
 from kiosk.screens.base import KioskScreenMixin
 from kiosk.screens.home import HomeScreen
 from kiosk.settings import KioskSettings
@@ -94,6 +95,8 @@ class KioskApp(App[None], inherit_bindings=False):
         self.set_reactive(KioskApp.language, settings.default_language)
         self._start_in_theme(HIGH_CONTRAST)
         self.translator = Translator(settings.default_language)
+        # Wrong staff PINs count across PIN screens and idle resets (see kiosk/pin_guard.py).
+        self.pin_guard = PinGuard(self.clock, settings.admin_pin_hash)
         self.helplines: list[ServiceResult] = []
         self.categories: list[Category] = []
         self.last_input = self.clock.now()
@@ -130,8 +133,8 @@ class KioskApp(App[None], inherit_bindings=False):
 
     @property
     def texting_available(self) -> bool:
-        """Texting needs the hashing key (numbers are stored hashed while queued)."""
-        return self.settings.hash_key is not None
+        """Only where texts are really sent: the explicit `texting` setting (with its key)."""
+        return self.settings.texting and self.settings.hash_key is not None
 
     def on_mount(self) -> None:
         """The home screen, and the idle timer."""

@@ -6,13 +6,19 @@ import hashlib
 import hmac
 import secrets
 
-from pydantic import field_validator
+from pydantic import field_validator, model_validator
 
 from directory.settings import CommonSettings
 from directory.text.i18n import LANGUAGES
 
 PIN_ALGORITHM = "pbkdf2_sha256"
 PIN_ITERATIONS = 200_000
+# The hash of config/demo-kiosk.toml's staff PIN (2468), which is published: only a demo may
+# use it, or anyone who read the repository could close a real kiosk.
+DEMO_PIN_HASH = (
+    "pbkdf2_sha256$200000$1e548bfe7845db7ad8db1b53473be427$"
+    "ad05727325ebb9bf2c136b72c6967c29820ef0ddf07cb99e014f25d0782355c0"
+)
 
 
 class KioskSettings(CommonSettings):
@@ -28,6 +34,9 @@ class KioskSettings(CommonSettings):
     admin_pin_hash: str = ""
     # Emoji icons on the category tiles; turn off where the terminal cannot draw them.
     icons: bool = True
+    # "Text me this": only where the outbox sender runs (`waypost install --send-texts` writes
+    # it), or a family is told "Done" while their number waits for a sender that never comes.
+    texting: bool = False
 
     @field_validator("default_language")
     @classmethod
@@ -42,6 +51,21 @@ class KioskSettings(CommonSettings):
         if value < 15:
             raise ValueError("idle_seconds must be at least 15")
         return value
+
+    @model_validator(mode="after")
+    def _texting_needs_the_key(self) -> KioskSettings:
+        if self.texting and self.hash_key is None:
+            raise ValueError("texting = true needs hash_key (numbers are hashed for opt-outs)")
+        return self
+
+    @model_validator(mode="after")
+    def _demo_pin_only_in_a_demo(self) -> KioskSettings:
+        if self.admin_pin_hash == DEMO_PIN_HASH and not self.demo:
+            raise ValueError(
+                "admin_pin_hash is the published demo PIN; make your own with"
+                " `waypost kiosk hash-pin`, or run a demo with --demo"
+            )
+        return self
 
     @property
     def place_text(self) -> str:

@@ -50,6 +50,9 @@ UNITS = {
 # Where the directory lives: DynamicUser state sits under /var/lib/private (systemd links
 # /var/lib/waypost to it); on a kiosk the static "waypost" user owns /var/lib/waypost.
 STATE_DIR = {"gateway": "/var/lib/private/waypost", "kiosk": "/var/lib/waypost"}
+# Chromium (Debian) reads managed policies from here: the browser kiosk may show only the local
+# kiosk page, with no DevTools, downloads, file:// pages or file dialogs.
+CHROMIUM_POLICY = "/etc/chromium/policies/managed/waypost-kiosk.json"
 # The gateway refuses to start with this placeholder, naming the problem.
 PLACEHOLDER_TOKEN = "changeme"  # noqa: S105
 
@@ -155,6 +158,8 @@ _KNOWN_PLACEHOLDERS = (
     "RELEASE_KEY_LINE",
     "CENTRE_NAME",
     "CENTRE_PRISON",
+    "TEXTING_LINE",
+    "KIOSK_CREDENTIALS",
 )
 
 
@@ -204,7 +209,16 @@ def plan(options: InstallOptions, root: Path = Path("/")) -> Plan:
         check_release_source(
             options.sync_url, options.release_public_key, "give --release-public-key,"
         )
-    values = {"VENV": str(options.venv), "CONFIG": CONFIG}
+    values = {
+        "VENV": str(options.venv),
+        "CONFIG": CONFIG,
+        # The kiosk process gets the hash key only where it queues texts; no other secret ever.
+        "KIOSK_CREDENTIALS": (
+            "LoadCredential=hash_key:/etc/waypost/credentials/hash_key"
+            if options.send_texts
+            else "# No credentials: texting is off (`waypost install --send-texts` turns it on)."
+        ),
+    }
     public_line = (
         f"public_url = {_toml_string(options.public_url)}"
         if options.public_url
@@ -217,6 +231,11 @@ def plan(options: InstallOptions, root: Path = Path("/")) -> Plan:
             "CENTRE_PRISON": options.centre_prison.replace('"', "'"),
             "PUBLIC_URL_LINE": public_line,
             "SYNC_URL": (options.sync_url or "").replace('"', "%22"),
+            "TEXTING_LINE": (
+                "texting = true"
+                if options.send_texts
+                else "# texting = true  (only with the outbox sender: `waypost install --send-texts`)"
+            ),
             "RELEASE_KEY_LINE": (
                 f"release_public_key = {_toml_string(options.release_public_key)}"
                 if options.release_public_key
@@ -304,6 +323,8 @@ def plan(options: InstallOptions, root: Path = Path("/")) -> Plan:
             )
         )
         if options.variant == "browser":
+            policy = _template(source, "chromium-kiosk-policy.json").encode()
+            result.files.append(FileItem(CHROMIUM_POLICY, 0o644, policy))
             result.enable = ["waypost-kiosk-web.service", "waypost-kiosk-browser.service"]
         else:
             result.enable = ["waypost-kiosk.service"]

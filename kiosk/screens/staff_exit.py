@@ -9,7 +9,6 @@ from textual.widgets import Button, Static
 
 from kiosk.literal import literal
 from kiosk.screens.base import KioskModal
-from kiosk.settings import check_pin
 from kiosk.widgets.keypad import Keypad
 from kiosk.widgets.kiosk_button import KioskButton
 from kiosk.widgets.notice import Notice
@@ -37,6 +36,20 @@ class StaffExitScreen(KioskModal):
         super().__init__()
         self.pin = ""
 
+    def on_mount(self) -> None:
+        """Show a wait still running from earlier wrong PINs, counting down."""
+        self._show_wait()
+        self.set_interval(1.0, self._show_wait)
+
+    def _show_wait(self) -> bool:
+        """Show the seconds left to wait, if any; True while waiting."""
+        left = self.kiosk.pin_guard.wait_left()
+        if left:
+            self.query_one(Notice).show(
+                self._("Too many wrong PINs. Try again in {seconds} seconds.").format(seconds=left)
+            )
+        return left > 0
+
     def compose(self) -> ComposeResult:
         """The PIN dots, the keypad and the buttons."""
         _ = self._
@@ -61,10 +74,11 @@ class StaffExitScreen(KioskModal):
 
     @on(Button.Pressed, "#unlock")
     def _unlock(self) -> None:
-        stored = self.kiosk.settings.admin_pin_hash
         pin, self.pin = self.pin, ""
         self.query_one("#pin", Static).update("")
-        if stored and check_pin(pin, stored):
+        if self._show_wait():
+            return  # no PIN is checked while the wait runs
+        if self.kiosk.pin_guard.check(pin):
             self.app.exit()
-        else:
+        elif not self._show_wait():
             self.query_one(Notice).show(self._("Wrong PIN."))

@@ -30,11 +30,21 @@ def _centre_table(ctx: click.Context, key: str) -> dict[str, Any]:
     is_flag=True,
     help="Check the settings and the directory, print what this kiosk will show, and stop.",
 )
+@click.option(
+    "--demo",
+    is_flag=True,
+    help="A demonstration: accept the demo config's public PIN and hash key; shows DEMO.",
+)
 @db_option
 @state_db_option
 @click.pass_context
 def kiosk_command(
-    ctx: click.Context, centre: str | None, check: bool, db: Path | None, state_db: Path | None
+    ctx: click.Context,
+    centre: str | None,
+    check: bool,
+    demo: bool,
+    db: Path | None,
+    state_db: Path | None,
 ) -> None:
     """Run the touchscreen kiosk for a prison visitor centre.
 
@@ -60,7 +70,10 @@ def kiosk_command(
         if k not in ("db", "state_db") and f"WAYPOST_{k.upper()}" not in os.environ
     }
     settings = settings_for(
-        ctx, KioskSettings, "kiosk", **{**extra, "centre": centre, "db": db, "state_db": state_db}
+        ctx,
+        KioskSettings,
+        "kiosk",
+        **{**extra, "centre": centre, "db": db, "state_db": state_db, "demo": demo or None},
     )
     if not settings.db.is_file():
         raise UserError(f"The directory {str(settings.db)!r} does not exist. Run `waypost build`.")
@@ -81,7 +94,7 @@ def _describe(settings: KioskSettings) -> None:
         ("Idle reset", f"{settings.idle_seconds} s"),
         ("Directory", str(settings.db)),
         ("Printer", settings.printer or "(the system default)"),
-        ("Texting", "on" if settings.hash_key else "off (no hash_key)"),
+        ("Texting", "on" if settings.texting else "off (texting = true turns it on)"),
         ("Staff exit", "PIN set" if settings.admin_pin_hash else "off (no admin_pin_hash)"),
     ]
     for name, value in rows:
