@@ -46,6 +46,12 @@ class CommonSettings(BaseSettings):
     centre_prison: str = ""
     # The CUPS queue for printing; None means the system default.
     printer: str | None = None
+    # A queued text not sent within this many seconds is erased (number and text), not sent:
+    # by the outbox sender and by waypost-outbox-expire.timer (`waypost state expire-outbox`).
+    outbox_max_age_seconds: int = 3600
+    # /healthz and `waypost health --outbox` report texts waiting longer than this (a stuck or
+    # missing sender).
+    outbox_stale_seconds: int = 600
     # A demonstration (`make kiosk`, `waypost kiosk --demo`): the demo config's public hash key
     # and PIN are accepted, and the kiosk says DEMO. Never set in a config file by the installer.
     demo: bool = False

@@ -97,6 +97,7 @@ class KioskApp(App[None], inherit_bindings=False):
         self.translator = Translator(settings.default_language)
         # Wrong staff PINs count across PIN screens and idle resets (see kiosk/pin_guard.py).
         self.pin_guard = PinGuard(self.clock, settings.admin_pin_hash)
+        self.texts_this_session = 0  # "Text me this" per family, up to texts_per_session
         self.helplines: list[ServiceResult] = []
         self.categories: list[Category] = []
         self.last_input = self.clock.now()
@@ -226,6 +227,7 @@ class KioskApp(App[None], inherit_bindings=False):
         else:  # only Textual's blank default screen is left: the home screen goes back on top
             await self.push_screen(HomeScreen())
         await self._drop_results()
+        self.texts_this_session = 0
         self.pristine = True
         self.last_input = self.clock.now()
 

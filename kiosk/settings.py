@@ -6,7 +6,7 @@ import hashlib
 import hmac
 import secrets
 
-from pydantic import field_validator, model_validator
+from pydantic import Field, field_validator, model_validator
 
 from directory.settings import CommonSettings
 from directory.text.i18n import LANGUAGES
@@ -37,6 +37,16 @@ class KioskSettings(CommonSettings):
     # "Text me this": only where the outbox sender runs (`waypost install --send-texts` writes
     # it), or a family is told "Done" while their number waits for a sender that never comes.
     texting: bool = False
+    # Countries whose mobile numbers may be texted (ISO codes); the UK only unless the centre
+    # chooses more. A number typed without a country code is read as the first one's.
+    text_regions: list[str] = Field(default_factory=lambda: ["GB"])
+    # Caps on "Text me this": per family session, per number a day, for this kiosk an hour.
+    texts_per_session: int = 3
+    texts_per_number_per_day: int = 3
+    texts_per_kiosk_per_hour: int = 30
+    # Sign texts with the centre's name; off by default: a text on a family's phone that names
+    # a prison visitor centre tells whoever sees it that someone they know is in prison.
+    text_names_centre: bool = False
 
     @field_validator("default_language")
     @classmethod

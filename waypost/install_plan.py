@@ -44,6 +44,8 @@ UNITS = {
         "waypost-kiosk-web.service",
         "waypost-kiosk-browser.service",
         "waypost-outbox.service",
+        "waypost-outbox-expire.service",
+        "waypost-outbox-expire.timer",
         *TIMER_UNITS,
     ],
 }
@@ -234,7 +236,7 @@ def plan(options: InstallOptions, root: Path = Path("/")) -> Plan:
             "TEXTING_LINE": (
                 "texting = true"
                 if options.send_texts
-                else "# texting = true  (only with the outbox sender: `waypost install --send-texts`)"
+                else "# texting = true  (only where the outbox sender runs: install --send-texts)"
             ),
             "RELEASE_KEY_LINE": (
                 f"release_public_key = {_toml_string(options.release_public_key)}"
@@ -330,6 +332,8 @@ def plan(options: InstallOptions, root: Path = Path("/")) -> Plan:
             result.enable = ["waypost-kiosk.service"]
         if options.send_texts:
             result.enable.append("waypost-outbox.service")
+        # Whether or not texts are sent, no queued number outlives outbox_max_age_seconds.
+        result.enable.append("waypost-outbox-expire.timer")
     result.enable += ["waypost-backup.timer", "waypost-stale.timer"]
     if sync_url:
         result.enable.append("waypost-sync.timer")

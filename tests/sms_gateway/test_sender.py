@@ -28,8 +28,8 @@ from tests.sms_gateway.fake_twilio import ACCOUNT_SID, FakeTwilio, fake_twilio
 from waypost.cli import cli
 
 KEY = HASH_KEY.encode()
-FROM = "+447700900999"
-OK, OPTED_OUT, INVALID, FLAKY = "+447700900101", "+447700900102", "+447700900103", "+447700900104"
+FROM = "+447400900999"
+OK, OPTED_OUT, INVALID, FLAKY = "+447400900101", "+447400900102", "+447400900103", "+447400900104"
 T0 = datetime(2026, 3, 2, 10, 0, tzinfo=UTC)
 
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 import time
 import urllib.error
 import urllib.request
+from pathlib import Path
 
 import click
 
-from waypost.options import UserError
+from waypost.options import UserError, settings_for, state_db_option
 
 
 def probe(url: str, timeout: float) -> str | None:
@@ -27,7 +28,13 @@ def probe(url: str, timeout: float) -> str | None:
 
 
 @click.command("health")
-@click.argument("url")
+@click.argument("url", required=False)
+@click.option(
+    "--outbox",
+    is_flag=True,
+    help="Also check the state database's outbox for texts waiting too long (a stuck sender).",
+)
+@state_db_option
 @click.option(
     "--timeout",
     type=click.FloatRange(min=0.1),
@@ -42,12 +49,27 @@ def probe(url: str, timeout: float) -> str | None:
     show_default=True,
     help="Keep trying for up to this many seconds (for a service that is still starting).",
 )
-def health_command(url: str, timeout: float, wait: float) -> None:
+@click.pass_context
+def health_command(
+    ctx: click.Context,
+    url: str | None,
+    outbox: bool,
+    state_db: Path | None,
+    timeout: float,
+    wait: float,
+) -> None:
     """Check that a Waypost service answers, e.g. http://127.0.0.1:8080/healthz.
 
     Exits 0 when the URL answers "200 OK", and 1 with one line saying why when it does not.
-    The SMS line's systemd units use it to notice a stuck gateway and restart it.
+    The SMS line's systemd units use it to notice a stuck gateway and restart it. With
+    --outbox (and no URL needed) it reports texts waiting longer than outbox_stale_seconds.
     """
+    if outbox:
+        _check_outbox(ctx, state_db)
+    if url is None:
+        if not outbox:
+            raise UserError("Give a URL to check, or --outbox.")
+        return
     if not url.startswith(("http://", "https://")):
         raise UserError("The URL must start with http:// or https://.")
     deadline = time.monotonic() + wait
@@ -59,6 +81,25 @@ def health_command(url: str, timeout: float, wait: float) -> None:
         if time.monotonic() >= deadline:
             raise click.ClickException(f"{url} is not healthy: {problem}")
         time.sleep(0.25)
+
+
+def _check_outbox(ctx: click.Context, state_db: Path | None) -> None:
+    from directory.db.connections import open_state
+    from directory.settings import CommonSettings
+    from directory.state.outbox import waiting_too_long
+
+    settings = settings_for(ctx, CommonSettings, state_db=state_db)
+    conn = open_state(settings.state_db)
+    try:
+        stuck = waiting_too_long(conn, settings.outbox_stale_seconds)
+    finally:
+        conn.close()
+    if stuck:
+        raise click.ClickException(
+            f"outbox: {stuck} text(s) waiting more than {settings.outbox_stale_seconds} s"
+            " (is the outbox sender running?)"
+        )
+    click.echo("outbox: OK")
 
 
 COMMANDS = [health_command]
