@@ -4,6 +4,7 @@ after wrong staff PINs."""
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
@@ -47,6 +48,36 @@ async def test_text_me_only_where_texting_is_switched_on(
         screen = await _open_a_detail(app, pilot)
         assert bool(screen.query("#text-me")) is texting
         assert ("Text me this" in screen_text(app)) is texting
+
+
+async def _text_me(app: KioskApp, pilot: object, number: str) -> str:
+    await pilot.click("#text-me")  # type: ignore[attr-defined]
+    await settle(app, pilot)  # type: ignore[arg-type]
+    for digit in number:
+        await pilot.click(f"#key-{digit}")  # type: ignore[attr-defined]
+    await pilot.click("#send")  # type: ignore[attr-defined]
+    await settle(app, pilot)  # type: ignore[arg-type]
+    shown = app.screen.query_one(Notice).text
+    await pilot.click("#cancel")  # type: ignore[attr-defined]
+    await settle(app, pilot)  # type: ignore[arg-type]
+    return shown
+
+
+async def test_texts_are_capped_per_family_session(
+    make_app: Callable[..., KioskApp], state_path: Path
+) -> None:
+    app = make_app(texts_per_session=1)
+    async with app.run_test(size=(80, 30)) as pilot:
+        await _open_a_detail(app, pilot)
+        assert "Done" in await _text_me(app, pilot, "07400900301")
+        assert "no more texts" in await _text_me(app, pilot, "07400900302")
+        # The next family (after the idle reset) may text again.
+        await app.reset_session()
+        await _open_a_detail(app, pilot)
+        assert "Done" in await _text_me(app, pilot, "07400900303")
+    conn = sqlite3.connect(state_path)
+    assert conn.execute("SELECT count(*) FROM outbox").fetchone()[0] == 2
+    conn.close()
 
 
 def test_texting_is_off_by_default_and_needs_the_key(built_db: Path) -> None:

@@ -18,6 +18,7 @@ from click.testing import CliRunner
 from directory.db.connections import open_state
 from directory.state.optouts import opt_out
 from directory.state.outbox import enqueue_text
+from directory.state.outbox_crypto import OutboxCipher
 from directory.state.privacy import hash_sender
 from sms_gateway.gsm import count_segments
 from sms_gateway.replies import PAGE_SEGMENTS
@@ -61,13 +62,19 @@ def conn(state_path: Path) -> Iterator[sqlite3.Connection]:
 
 
 def outbox(state: Path) -> dict[int, tuple[object, ...]]:
-    """id -> (status, to_number, body, error_code, attempts, provider_sid, segments)."""
+    """id -> (status, to_number, body, error_code, attempts, provider_sid, segments), the number
+    and the body opened (they are stored encrypted)."""
     rows = state_rows(
         state,
         "SELECT id, status, to_number, body, error_code, attempts, provider_sid, segments"
         " FROM outbox",
     )
-    return {int(str(r[0])): r[1:] for r in rows}
+    cipher = OutboxCipher(KEY)
+
+    def opened(value: object) -> object:
+        return cipher.open(str(value)) if value is not None else None
+
+    return {int(str(r[0])): (r[1], opened(r[2]), opened(r[3]), *r[4:]) for r in rows}
 
 
 def leaked(state: Path, number: str) -> bool:
