@@ -7,6 +7,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
+from directory.building.place_variants import write_place_variants
 from directory.building.records import ServiceRecord, Sources, stable_uuid
 from directory.db.connections import connect_writable
 from directory.db.migrations import migrate
@@ -40,6 +41,7 @@ def write_database(sources: Sources, path: Path, progress: Progress | None = Non
         _write_organizations(conn, sources)
         _write_services(conn, sources, report)
         _write_prisons(conn, sources)
+        write_place_variants(conn)
         _write_translations(conn, sources)
         _write_exchange_fields(conn, sources)
         built_at = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")

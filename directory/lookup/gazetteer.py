@@ -127,6 +127,24 @@ def add_aliases(path: Path, places: list[PlaceRecord]) -> list[PlaceRecord]:
     return out
 
 
+def load_exonyms(path: Path) -> list[PlaceRecord]:
+    """Other-language names of big towns (Londres, Λονδίνο, Bucuresti), under the town's name."""
+    return [
+        PlaceRecord(
+            "town",
+            fold(row["alias"]),
+            row["name"],
+            row["country"],
+            float(row["latitude"]),
+            float(row["longitude"]),
+            "",
+            int(row["population"] or 0),
+        )
+        for row in _rows(path)
+        if fold(row["alias"])
+    ]
+
+
 def load_places(folder: Path) -> list[PlaceRecord]:
     """Every gazetteer in data/places that is present."""
     places: list[PlaceRecord] = []
@@ -135,6 +153,7 @@ def load_places(folder: Path) -> list[PlaceRecord]:
         ("uk_places.csv", load_uk_places),
         ("eu_postcodes.csv", load_eu_postcodes),
         ("gr_places.csv", load_gr_places),
+        ("town_exonyms.csv", load_exonyms),
     )
     for name, loader in loaders:
         path = folder / name
