@@ -25,15 +25,15 @@ OUT = Path(__file__).resolve().parent.parent / "places" / "town_exonyms.csv"
 COUNTRIES = {"GB": 40_000, "ES": 150_000, "PT": 100_000, "DE": 200_000, "GR": 60_000,
              "RO": 100_000, "PL": 200_000, "IE": 100_000}  # fmt: skip
 # Letters of the Latin and Greek scripts, with the separators town names use.
-_NAME = re.compile(r"^[A-Za-z\u00c0-\u024f\u0370-\u03ff\u1f00-\u1fff][A-Za-z\u00c0-\u024f\u0370-\u03ff\u1f00-\u1fff' .-]{2,29}$")
+_LETTER = "A-Za-z\u00c0-\u024f\u0370-\u03ff\u1f00-\u1fff"
+_NAME = re.compile(f"^[{_LETTER}][{_LETTER}' .-]{{2,29}}$")
 
 
 def _keep(alias: str, name: str) -> bool:
     if alias == name or not _NAME.match(alias):
         return False
-    if alias.isupper() or not alias[0].isupper():
-        return False  # airport codes (LON) and romanisations of other scripts (lun dun)
-    return True
+    # airport codes (LON) and romanisations of other scripts (lun dun)
+    return not (alias.isupper() or not alias[0].isupper())
 
 
 def main() -> int:

@@ -187,12 +187,17 @@ def load_places(folder: Path) -> list[PlaceRecord]:
         ("eu_postcodes.csv", load_eu_postcodes),
         ("gr_places.csv", load_gr_places),
         ("ro_places.csv", load_ro_places),
-        ("town_exonyms.csv", load_exonyms),
     )
     for name, loader in loaders:
         path = folder / name
         if path.is_file():
             places.extend(loader(path))
+    if (folder / "town_exonyms.csv").is_file():
+        # A town's own name already in the gazetteer ("Lisboa") keeps its own entry
+        known = {(p.country, p.key) for p in places if p.kind == "town"}
+        places.extend(
+            p for p in load_exonyms(folder / "town_exonyms.csv") if (p.country, p.key) not in known
+        )
     if (folder / "uk_place_aliases.csv").is_file():
         places.extend(add_aliases(folder / "uk_place_aliases.csv", places))
     if (folder / "eu_place_aliases.csv").is_file():

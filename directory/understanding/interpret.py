@@ -21,7 +21,7 @@ _CLAUSE = re.compile(r"[.,;!?\n]+")
 MAX_CHARS = 480  # longer texts are read from their start only: nobody needs more to ask
 _LATIN_TO_GREEK = str.maketrans("abehikmnoptyxz", "αβεηικμνορτυχζ")
 _DISTRESS = tuple(f" {p} " for p in lex.DISTRESS)
-_FILLER = lex.FUNCTION_BY_LANGUAGE["en"] | frozenset("por favor bitte prosze".split())
+_FILLER = lex.FUNCTION_BY_LANGUAGE["en"] | frozenset(["por", "favor", "bitte", "prosze"])
 _COUNTRY = {"es": "ES", "pt": "PT", "de": "DE", "el": "GR", "ro": "RO"}
 
 
@@ -139,9 +139,9 @@ def _choose(
     ranked = sorted(found, key=lambda c: (-c.score, c.start))
     taken: list[pl.Candidate] = []
     for c in ranked:
-        if all(c.start + c.size <= t.start or t.start + t.size <= c.start for t in taken):
-            if not any(t.place.name == c.place.name for t in taken):
-                taken.append(c)
+        apart = all(c.start + c.size <= t.start or t.start + t.size <= c.start for t in taken)
+        if apart and not any(t.place.name == c.place.name for t in taken):
+            taken.append(c)
     if not taken:
         return None, None, None
     if len(taken) == 1:
@@ -200,7 +200,12 @@ def interpret(
             if guess:
                 found, fuzzy = [guess], True
     chosen, other, chose = _choose(found, keys[0] if keys else None)
-    if chosen and chosen.also_prison and not keys and any(f" {p} " in padded for p in lex.FIRST_STEPS):
+    if (
+        chosen
+        and chosen.also_prison
+        and not keys
+        and any(f" {p} " in padded for p in lex.FIRST_STEPS)
+    ):
         # "just got sent to Lewes": the prison, not the town
         chosen = dataclasses.replace(chosen, place=chosen.also_prison, kind="prison")
     place = _match(chosen) if chosen else None

@@ -68,7 +68,9 @@ def _names_prison(words: list[str], i: int, breaks: frozenset[int]) -> bool:
     if words[i] in lex.NAMING_PRISON_WORDS:
         return True
     # "he is in prison, Bristol" / "a parent in prison Nottingham": prison as a state, not a name
-    return words[i] in lex.PRISON_WORDS and not (i > 0 and i not in breaks and words[i - 1] in lex.PLACE_CUES)
+    return words[i] in lex.PRISON_WORDS and not (
+        i > 0 and i not in breaks and words[i - 1] in lex.PLACE_CUES
+    )
 
 
 def _prison_word_near(words: list[str], start: int, size: int, breaks: frozenset[int]) -> bool:
@@ -124,11 +126,14 @@ def _placeholders(n: int) -> str:
 def _prisons(db: ContentDB, keys: list[str]) -> dict[str, Place]:
     rows = db.execute(
         "SELECT a.key, p.nomis, p.display_name, p.latitude, p.longitude, p.postcode "
-        f"FROM prison_alias a JOIN prison p ON p.nomis = a.nomis WHERE a.key IN ({_placeholders(len(keys))})",
+        "FROM prison_alias a JOIN prison p ON p.nomis = a.nomis "
+        f"WHERE a.key IN ({_placeholders(len(keys))})",
         keys,
     ).fetchall()
     return {
-        key: Place("", "prison", name, lat, lon, "GB", (postcode or "").split(" ")[0] or None, nomis)
+        key: Place(
+            "", "prison", name, lat, lon, "GB", (postcode or "").split(" ")[0] or None, nomis
+        )
         for key, nomis, name, lat, lon, postcode in rows
     }
 
@@ -170,7 +175,9 @@ def _outcodes(db: ContentDB, codes: list[str]) -> dict[str, Place]:
         f"WHERE kind = 'outcode' AND key IN ({_placeholders(len(codes))})",
         codes,
     ).fetchall()
-    return {key: Place("", "outcode", key, lat, lon, where, key) for key, _n, lat, lon, where in rows}
+    return {
+        key: Place("", "outcode", key, lat, lon, where, key) for key, _n, lat, lon, where in rows
+    }
 
 
 def _postcode_candidates(db: ContentDB, words: list[str]) -> list[Candidate]:
@@ -187,7 +194,9 @@ def _postcode_candidates(db: ContentDB, words: list[str]) -> list[Candidate]:
             row = _outcodes(db, [code]).get(code)
             if row:
                 place = Place("", "postcode", full, row.latitude, row.longitude, row.country, code)
-                out.append(Candidate(place, "postcode", i, size, 100, " ".join(words[i : i + size])))
+                out.append(
+                    Candidate(place, "postcode", i, size, 100, " ".join(words[i : i + size]))
+                )
         elif _OUTCODE.match(word) and any(ch.isdigit() for ch in word):
             outs.setdefault(word.upper(), i)
     if outs:
@@ -247,8 +256,14 @@ def candidates(
             base = 10 * size + (15 if cue else 0)
             if prison and (near_prison or not common):
                 # A prison in a hamlet (Pentonville, Brixton) is better known than the hamlet
-                wants_prison = near_prison or town is None or town.weight < MIN_PRISON_TOWN or (
-                    visiting and cue not in lex.FROM_CUES
+                home = cue is not None and any(
+                    w in lex.HOME_WORDS for w in words[max(0, start - 3) : start]
+                )
+                wants_prison = (
+                    near_prison
+                    or town is None
+                    or town.weight < MIN_PRISON_TOWN
+                    or (visiting and cue not in lex.FROM_CUES and not home)
                 )
                 if wants_prison:
                     found.append(Candidate(prison, "prison", start, size, 90 + base, key))
@@ -304,7 +319,11 @@ def fuzzy(
         for probe in variants[variant]:
             if abs(len(probe) - len(key)) > 1 or edit_distance(probe, key, 1) > 1:
                 continue
-            if len(probe) == len(key) and len(probe) < MIN_SUBSTITUTION and sorted(probe) != sorted(key):
+            if (
+                len(probe) == len(key)
+                and len(probe) < MIN_SUBSTITUTION
+                and sorted(probe) != sorted(key)
+            ):
                 continue  # "faint" is not Flint; "brigthon" (two letters swapped) is Brighton
             close.setdefault(key, probe)
     if not close:

@@ -107,9 +107,7 @@ PHRASES: dict[str, str] = {
         "food bank; no food; food; clothes; banco de alimentos; banco alimentar; tafel; "
         "τροφιμα; mancare; banc bwyd; jedzenie"
     ),
-    "health": (
-        "ill; doctor; look after; medico; arzt; γιατρο; medic; meddyg; lekarz*"
-    ),
+    "health": ("ill; doctor; look after; medico; arzt; γιατρο; medic; meddyg; lekarz*"),
     "faith": "chaplain",
 }
 

@@ -102,9 +102,7 @@ def _build(db: ContentDB) -> Vocabulary:
             for variant in deletions(phrase):
                 typos.setdefault(variant, set()).add(phrase)
     max_words = max(len(p.split()) for p in phrases)
-    return Vocabulary(
-        phrases, stems, {k: frozenset(v) for k, v in typos.items()}, max_words
-    )
+    return Vocabulary(phrases, stems, {k: frozenset(v) for k, v in typos.items()}, max_words)
 
 
 def vocabulary(db: ContentDB) -> Vocabulary:
