@@ -192,14 +192,17 @@ def load_places(folder: Path) -> list[PlaceRecord]:
         path = folder / name
         if path.is_file():
             places.extend(loader(path))
-    if (folder / "town_exonyms.csv").is_file():
-        # A town's own name already in the gazetteer ("Lisboa") keeps its own entry
-        known = {(p.country, p.key) for p in places if p.kind == "town"}
-        places.extend(
-            p for p in load_exonyms(folder / "town_exonyms.csv") if (p.country, p.key) not in known
-        )
     if (folder / "uk_place_aliases.csv").is_file():
         places.extend(add_aliases(folder / "uk_place_aliases.csv", places))
     if (folder / "eu_place_aliases.csv").is_file():
         places.extend(add_eu_aliases(folder / "eu_place_aliases.csv", places))
+    if (folder / "town_exonyms.csv").is_file():
+        # A town abroad keeps its own name ("Lisboa"); a UK name also names the bigger town
+        # ("Hull" is Kingston upon Hull as well as the hamlet)
+        known = {(p.country, p.key) for p in places if p.kind == "town"}
+        places.extend(
+            p
+            for p in load_exonyms(folder / "town_exonyms.csv")
+            if p.country == "GB" or (p.country, p.key) not in known
+        )
     return places

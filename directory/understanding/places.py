@@ -27,6 +27,9 @@ MIN_FOREIGN_WEIGHT = 20  # postcodes per name (or people) before a foreign town 
 MIN_FUZZY = 5
 MIN_PRISON_TOWN = 5000  # people: a smaller place named like a prison means the prison
 MIN_CITY = 100_000  # people: a foreign city named in any language's text
+# ES, PT and DE towns come from postal codes: their weight is how many codes share the name
+_WEIGHED_BY_POSTCODES = frozenset({"ES", "PT", "DE"})
+MIN_POSTCODE_CITY = 40  # Lisboa has 47 (CP4), Madrid and Berlin hundreds
 MIN_SUBSTITUTION = 7  # shorter words with a wrong letter are too often another real word
 
 
@@ -289,6 +292,8 @@ def _town_ok(
         # ("Vamos" in a Portuguese text is not the Greek village).
         if town.place.country == country:
             return town.weight >= MIN_FOREIGN_WEIGHT or cue is not None
+        if town.place.country in _WEIGHED_BY_POSTCODES:
+            return town.weight >= MIN_POSTCODE_CITY
         return town.weight >= MIN_CITY
     return town.weight >= MIN_TOWN_POPULATION or cue is not None
 
