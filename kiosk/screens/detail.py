@@ -19,6 +19,7 @@ from kiosk.widgets.helpline_strip import HelplineStrip
 from kiosk.widgets.kiosk_button import KioskButton
 from kiosk.widgets.notice import Notice
 from kiosk.widgets.qr_code import QRCode, mecard
+from kiosk.widgets.read_aloud_button import ReadAloudButton
 
 
 def qr_payload(detail: ServiceDetail) -> str:
@@ -66,6 +67,8 @@ class DetailScreen(ScrollingScreen):
             yield KioskButton(_("Back"), id="back")
             yield KioskButton(_("Home"), id="home")
             yield KioskButton(_("Language"), id="language")
+            if self.kiosk.speech_available:
+                yield ReadAloudButton(_("Read aloud"), icon=self.kiosk.settings.icons)
         notice = Notice(id="notice")
         if self.message:
             notice.show(self.message)

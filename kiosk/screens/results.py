@@ -8,6 +8,7 @@ from textual import events, on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
+from textual.widget import Widget
 from textual.widgets import Button, Static
 
 from directory import DirectoryError, PlaceNotFound, SearchResults, ServiceResult
@@ -17,6 +18,7 @@ from kiosk.screens.entry import EntryScreen, Typed
 from kiosk.widgets.helpline_strip import HelplineStrip
 from kiosk.widgets.kiosk_button import KioskButton
 from kiosk.widgets.notice import Notice
+from kiosk.widgets.read_aloud_button import ReadAloudButton, SpeakResultButton
 from kiosk.widgets.result_row import ResultRow
 
 ROW_HEIGHT = 4
@@ -108,6 +110,8 @@ class ResultsScreen(KioskScreen):
             yield KioskButton(_("Somewhere else"), id="elsewhere")
             yield KioskButton(_("Search words"), id="words")
             yield KioskButton(_("Language"), id="language")
+            if self.kiosk.speech_available:
+                yield ReadAloudButton(_("Read aloud"), icon=self.kiosk.settings.icons)
         yield Static(self._title(), id="results-title")
         notice = Notice(id="notice")
         if self.problem:
@@ -198,13 +202,19 @@ class ResultsScreen(KioskScreen):
                 pages[index + 1].insert(0, pages[index].pop())
         return [p for p in pages if p] or [[]]
 
-    def _page_widgets(self) -> list[Static]:
+    def _page_widgets(self) -> list[Widget]:
         pages = self._pages()
         self.page = min(self.page, len(pages) - 1)
-        widgets: list[Static] = []
+        widgets: list[Widget] = []
+        speak = self.kiosk.speech_available
         for label, result in pages[self.page]:
             if result is None:
                 widgets.append(Static(label, classes="heading"))
+            elif speak:
+                lines = self._row_lines(result)
+                icon = self.kiosk.settings.icons
+                say = SpeakResultButton(list(lines), icon=icon, label=self._("Read aloud"))
+                widgets.append(Horizontal(ResultRow(result, lines), say, classes="result-line"))
             else:
                 widgets.append(ResultRow(result, self._row_lines(result)))
         return widgets
