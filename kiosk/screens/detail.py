@@ -68,7 +68,7 @@ class DetailScreen(ScrollingScreen):
             yield KioskButton(_("Home"), id="home")
             yield KioskButton(_("Language"), id="language")
             if self.kiosk.speech_available:
-                yield ReadAloudButton(_("Read aloud"), icon=self.kiosk.settings.icons)
+                yield ReadAloudButton(_("Read aloud"), icon=self.kiosk.settings.icons, compact=True)
         notice = Notice(id="notice")
         if self.message:
             notice.show(self.message)

@@ -111,7 +111,7 @@ class ResultsScreen(KioskScreen):
             yield KioskButton(_("Search words"), id="words")
             yield KioskButton(_("Language"), id="language")
             if self.kiosk.speech_available:
-                yield ReadAloudButton(_("Read aloud"), icon=self.kiosk.settings.icons)
+                yield ReadAloudButton(_("Read aloud"), icon=self.kiosk.settings.icons, compact=True)
         yield Static(self._title(), id="results-title")
         notice = Notice(id="notice")
         if self.problem:

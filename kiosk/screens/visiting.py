@@ -53,7 +53,7 @@ class VisitingScreen(ScrollingScreen):
             yield KioskButton(_("Visiting help nearby"), id="nearby")
             yield KioskButton(_("Language"), id="language")
             if self.kiosk.speech_available:
-                yield ReadAloudButton(_("Read aloud"), icon=self.kiosk.settings.icons)
+                yield ReadAloudButton(_("Read aloud"), icon=self.kiosk.settings.icons, compact=True)
         with VerticalScroll(id="visiting-text"):
             yield Static(self._text(), id="visiting-content")
             if self.travel:

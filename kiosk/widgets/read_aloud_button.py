@@ -8,10 +8,16 @@ SPEAKER = "🔊"
 
 
 class ReadAloudButton(KioskButton):
-    """Reads the screen shown; tapped again while it speaks, it stops (as any tap does)."""
+    """Reads the screen shown; tapped again while it speaks, it stops (as any tap does).
 
-    def __init__(self, label: str, *, icon: bool = True) -> None:
-        super().__init__(f"{SPEAKER} {label}" if icon else label, id="read-aloud")
+    In a screen's top bar, where four buttons already share the width, it shows the speaker
+    alone (`compact`), a sign people know without reading; without icons it shows its words.
+    """
+
+    def __init__(self, label: str, *, icon: bool = True, compact: bool = False) -> None:
+        text = (SPEAKER if compact else f"{SPEAKER} {label}") if icon else label
+        super().__init__(text, id="read-aloud", classes="-compact" if compact and icon else "")
+        self.tooltip = label
 
 
 class SpeakResultButton(KioskButton):
