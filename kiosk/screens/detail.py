@@ -125,6 +125,14 @@ class DetailScreen(ScrollingScreen):
         section(_("Languages spoken"), [", ".join(language_name(c) for c in d.languages)])
         return "\n".join(out)
 
+    def speech_lines(self) -> list[str]:
+        """The service read in a listener's order (see kiosk.speech.service_words)."""
+        if self.detail is None:
+            return super().speech_lines()
+        from kiosk.speech.service_words import service_lines
+
+        return service_lines(self.detail, self._)
+
     def on_mount(self) -> None:
         """Fetch the details."""
         self.load()
