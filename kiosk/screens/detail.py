@@ -11,8 +11,8 @@ from textual.widgets import Button, Static
 
 from directory import DirectoryError, ServiceDetail
 from directory.text.i18n import language_name
+from directory.text.presentation import presentation
 from kiosk.backend import PrintingUnavailable, printing_available
-from kiosk.opening_hours import hours_in_words
 from kiosk.screens.base import ScrollingScreen
 from kiosk.screens.text_me import TextMeScreen
 from kiosk.widgets.helpline_strip import HelplineStrip
@@ -97,10 +97,11 @@ class DetailScreen(ScrollingScreen):
         out = [f"[b]{escape(d.name)}[/b]"]
         if d.organization and d.organization != d.name:
             out.append(escape(d.organization))
+        words = presentation(self.language)
         if d.verified:
-            out.append(_("Checked {date}").format(date=d.assured_date))
+            out.append(escape(words.checked(d.assured_date)))
         else:
-            out.append("[b]" + _("Not yet checked: please confirm before you travel") + "[/b]")
+            out.append("[b]" + escape(words.checked(None)) + "[/b]")
             source = d.source if len(d.source) <= 120 else d.source[:119] + "…"
             out.append(_("Where these details came from: {source}").format(source=escape(source)))
 
@@ -115,9 +116,9 @@ class DetailScreen(ScrollingScreen):
         section(_("Who it is for"), [d.eligibility])
         section(
             _("Phone"),
-            [f"{p.number}" + (f" ({p.description})" if p.description else "") for p in d.phones],
+            [words.phone(p.number, p.description) for p in d.phones],
         )
-        section(_("Opening hours"), [*hours_in_words(d.hours, _), d.hours_note])
+        section(_("Opening hours"), [*words.hours_lines(d.hours), d.hours_note])
         section(_("Cost"), [d.fees])
         section(_("Address"), d.address.lines() if d.address else [])
         section(_("Website"), [d.url])

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from textual import events, on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
@@ -12,6 +10,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Static
 
 from directory import DirectoryError, PlaceNotFound, SearchResults, ServiceResult
+from directory.text.presentation import presentation
 from kiosk.screens.base import KioskScreen
 from kiosk.screens.detail import DetailScreen
 from kiosk.screens.entry import EntryScreen, Typed
@@ -25,21 +24,6 @@ ROW_HEIGHT = 4
 CHROME_ROWS = 15  # buttons, title, pager and helpline strip around the list
 
 Item = tuple[str, ServiceResult | None]  # ("local"|"national", row) or (heading text, None)
-
-
-def checked_text(assured: str | None, language: str, _: object) -> str:
-    """ "Checked 3 March 2025", or the plain warning that nobody has checked it yet."""
-    translate = _  # the screen's translator
-    assert callable(translate)
-    if not assured:
-        return str(translate("Not yet checked: please confirm before you travel"))
-    from babel.dates import format_date  # on first use: babel's date data is slow to import
-
-    try:
-        when = format_date(date.fromisoformat(assured), "d MMMM yyyy", locale=language)
-    except ValueError:
-        when = assured
-    return str(translate("Checked {date}")).format(date=when)
 
 
 class ResultsScreen(KioskScreen):
@@ -222,15 +206,18 @@ class ResultsScreen(KioskScreen):
     def _row_lines(self, result: ServiceResult) -> tuple[str, str, str]:
         _ = self._
         middle = []
+        words = presentation(self.language)
         if result.distance_km is not None:
-            middle.append(_("{km} km away").format(km=f"{result.distance_km:.1f}"))
+            place = self.results.place if self.results else None
+            country = place.country if place else None
+            middle.append(words.distance_away(result.distance_km, country))
         elif result.scope == "national":
             middle.append(_("Anywhere in the UK"))
         if result.town and result.distance_km is not None:
             middle.append(result.town)
         if result.phones:
             middle.append(f"☎ {result.phones[0].number}")
-        return result.name, " · ".join(middle), checked_text(result.assured_date, self.language, _)
+        return result.name, " · ".join(middle), words.checked(result.assured_date)
 
     async def on_resize(self, event: events.Resize) -> None:
         """Repage for the new height."""

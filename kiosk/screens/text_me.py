@@ -91,7 +91,7 @@ class TextMeScreen(KioskModal):
                 self._("That does not look like a UK mobile number. Please check it.")
             )
             return
-        body = compose_text(self.detail, self._, self.kiosk.settings.centre_name)
+        body = compose_text(self.detail, self._, self.language, self.kiosk.settings.centre_name)
         self._forget()
         self.query_one(Notice).show(self._("Sending…"))
         self.queue(number, body)

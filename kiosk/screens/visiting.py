@@ -10,7 +10,7 @@ from textual.message import Message
 from textual.widgets import Button, Static
 
 from directory import DirectoryError, PrisonVisiting, ServiceResult
-from kiosk.opening_hours import hours_in_words
+from directory.text.presentation import presentation
 from kiosk.screens.base import ScrollingScreen
 from kiosk.screens.detail import DetailScreen
 from kiosk.widgets.helpline_strip import HelplineStrip
@@ -61,11 +61,7 @@ class VisitingScreen(ScrollingScreen):
                 yield Static(f"[b u]{heading}[/b u]")
             for result in self.travel:
                 phone = f"☎ {result.phones[0].number}" if result.phones else ""
-                checked = (
-                    _("Checked {date}").format(date=result.assured_date)
-                    if result.assured_date
-                    else _("Not yet checked: please confirm before you travel")
-                )
+                checked = presentation(self.language).checked(result.assured_date)
                 yield ResultRow(result, (result.name, phone, checked))
         with Horizontal(id="visiting-actions"):
             yield KioskButton("▲", id="up")
@@ -78,7 +74,7 @@ class VisitingScreen(ScrollingScreen):
         _ = self._
         v = self.visiting
         out = [f"[b]{escape(v.display_name)}[/b]", escape(", ".join(v.address.lines()))]
-        slots = hours_in_words(v.visit_slots, _)
+        slots = presentation(self.language).hours_lines(v.visit_slots)
         times, book = _("Visit times"), _("Book a visit")
         out += ["", f"[b u]{times}[/b u]"]
         out += [escape(s) for s in slots] or [_("Ask the visitor centre staff.")]
@@ -89,7 +85,7 @@ class VisitingScreen(ScrollingScreen):
             out.append(_("Email: {address}").format(address=escape(v.visits_email)))
         if not (v.visits_phone or v.visits_email):
             out.append(_("Ask the visitor centre staff."))
-        out += ["", _("Not yet checked: please confirm before you travel")]
+        out += ["", presentation(self.language).checked(None)]
         return "\n".join(out)
 
     def on_mount(self) -> None:
