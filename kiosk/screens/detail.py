@@ -132,7 +132,7 @@ class DetailScreen(ScrollingScreen):
             return super().speech_lines()
         from kiosk.speech.service_words import service_lines
 
-        return service_lines(self.detail, self._)
+        return service_lines(self.detail, self._, self.language)
 
     def on_mount(self) -> None:
         """Fetch the details."""

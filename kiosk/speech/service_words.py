@@ -11,13 +11,14 @@ from collections.abc import Callable
 
 from directory import ServiceDetail
 from directory.text.i18n import language_name
-from kiosk.opening_hours import hours_in_words
+from directory.text.presentation import presentation
 
 Translate = Callable[[str], str]
 
 
-def service_lines(detail: ServiceDetail, _: Translate) -> list[str]:
-    """The service's details as lines to speak, in the translator's language."""
+def service_lines(detail: ServiceDetail, _: Translate, language: str) -> list[str]:
+    """The service's details as lines to speak, in the language (and its translator)."""
+    words = presentation(language)
     lines = [detail.name]
     if detail.organization and detail.organization != detail.name:
         lines.append(detail.organization)
@@ -32,14 +33,11 @@ def service_lines(detail: ServiceDetail, _: Translate) -> list[str]:
     section(_("Who it is for"), [detail.eligibility])
     section(
         _("Phone"),
-        [p.number + (f" ({p.description})" if p.description else "") for p in detail.phones],
+        [words.phone(p.number, p.description) for p in detail.phones],
     )
-    section(_("Opening hours"), [*hours_in_words(detail.hours, _), detail.hours_note])
+    section(_("Opening hours"), [*words.hours_lines(detail.hours), detail.hours_note])
     section(_("Cost"), [detail.fees])
     section(_("Address"), detail.address.lines() if detail.address else [])
     section(_("Languages spoken"), [", ".join(language_name(c) for c in detail.languages)])
-    if detail.verified:
-        lines.append(_("Checked {date}").format(date=detail.assured_date))
-    else:
-        lines.append(_("Not yet checked: please confirm before you travel"))
+    lines.append(words.checked(detail.assured_date if detail.verified else None))
     return lines

@@ -59,7 +59,8 @@ def say_command(
         lines = [text]
     else:
         with friendly_errors(), open_content(settings.db) as content:
-            lines = service_lines(get_service(content, str(service_id), language), translate)
+            detail = get_service(content, str(service_id), language)
+            lines = service_lines(detail, translate, language)
     words = script(lines, language, translate)
     try:
         synthesize(
