@@ -146,12 +146,13 @@ class Speaker:
         # Like a sound card: audio is "played" at its real rate, and what was cut is not heard.
         assert process.stdout is not None
         header = process.stdout.read(HEADER_BYTES)
-        if len(header) < HEADER_BYTES or header[:4] != b"RIFF":
-            process.stdout.close()
-            return
-        channels = int.from_bytes(header[22:24], "little")
-        frame_rate = int.from_bytes(header[24:28], "little")
-        width = int.from_bytes(header[34:36], "little") // 8
+        channels, frame_rate, width = 1, 22050, 2  # espeak-ng's own format, if cut before it said
+        if len(header) == HEADER_BYTES and header[:4] == b"RIFF":
+            channels = int.from_bytes(header[22:24], "little")
+            frame_rate = int.from_bytes(header[24:28], "little")
+            width = int.from_bytes(header[34:36], "little") // 8
+        else:
+            cut.set()
         bytes_per_second = frame_rate * channels * width
         played = bytearray()
         began = 0.0
