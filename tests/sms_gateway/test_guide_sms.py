@@ -9,7 +9,6 @@ import pytest
 from sms_gateway.gsm import count_segments
 from tests.sms_gateway.conftest import Sender, message_texts, state_rows
 
-
 _senders = iter(range(100, 1000))
 
 
