@@ -27,6 +27,7 @@ from directory.building.records import (
 )
 from directory.building.visitor_centres import read_visitor_centres
 from directory.db.connections import ContentDB
+from directory.guides.store import read_guides
 from directory.lookup.areas import AREA_URI
 from directory.text.hours import ICAL, HoursError, Opening, parse_hours
 from directory.text.phones import PhoneEntry
@@ -280,6 +281,7 @@ def read_sources(db: ContentDB, progress: Progress | None = None) -> Sources:
     sources.metadata = read_metadata(db)
     if _has_column(db, "prison", "status"):
         sources.visitor_centres = read_visitor_centres(db)
+    sources.guides = read_guides(db)
     sources.fingerprint = db.meta.get("fingerprint", "")
     sources.attribution = db.meta.get("attribution", "")
     report("reading", 4, 4)

@@ -12,6 +12,7 @@ from directory.building.records import ServiceRecord, Sources, stable_uuid
 from directory.building.visitor_centres import write_visitor_centres
 from directory.db.connections import connect_writable
 from directory.db.migrations import migrate
+from directory.guides.store import write_guides
 from directory.lookup.areas import AREA_URI
 from directory.text.folding import fold_uncached as fold
 
@@ -46,6 +47,7 @@ def write_database(sources: Sources, path: Path, progress: Progress | None = Non
         write_visitor_centres(conn, sources.visitor_centres)
         _write_translations(conn, sources)
         _write_exchange_fields(conn, sources)
+        write_guides(conn, sources.guides)
         built_at = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
         version = f"{built_at[:10].replace('-', '')}-{sources.fingerprint or 'adhoc'}"
         conn.executemany(
