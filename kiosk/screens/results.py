@@ -2,42 +2,30 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from textual import events, on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.message import Message
+from textual.widget import Widget
 from textual.widgets import Button, Static
 
 from directory import DirectoryError, PlaceNotFound, SearchResults, ServiceResult
+from directory.text.presentation import presentation
+from kiosk.literal import literal
 from kiosk.screens.base import KioskScreen
 from kiosk.screens.detail import DetailScreen
 from kiosk.screens.entry import EntryScreen, Typed
 from kiosk.widgets.helpline_strip import HelplineStrip
 from kiosk.widgets.kiosk_button import KioskButton
 from kiosk.widgets.notice import Notice
+from kiosk.widgets.read_aloud_button import ReadAloudButton, SpeakResultButton
 from kiosk.widgets.result_row import ResultRow
 
 ROW_HEIGHT = 4
 CHROME_ROWS = 15  # buttons, title, pager and helpline strip around the list
 
 Item = tuple[str, ServiceResult | None]  # ("local"|"national", row) or (heading text, None)
-
-
-def checked_text(assured: str | None, language: str, _: object) -> str:
-    """ "Checked 3 March 2025", or the plain warning that nobody has checked it yet."""
-    translate = _  # the screen's translator
-    assert callable(translate)
-    if not assured:
-        return str(translate("Not yet checked: please confirm before you travel"))
-    from babel.dates import format_date  # on first use: babel's date data is slow to import
-
-    try:
-        when = format_date(date.fromisoformat(assured), "d MMMM yyyy", locale=language)
-    except ValueError:
-        when = assured
-    return str(translate("Checked {date}")).format(date=when)
 
 
 class ResultsScreen(KioskScreen):
@@ -119,13 +107,18 @@ class ResultsScreen(KioskScreen):
         with Horizontal(id="pager"):
             yield KioskButton(_("▲ Back a page"), id="previous", disabled=self.page == 0)
             yield Static(self._page_number(pages), id="page-number")
+            if self.kiosk.speech_available:
+                # Here rather than in the top bar, whose four buttons need the whole width.
+                yield ReadAloudButton(_("Read aloud"), icon=self.kiosk.settings.icons)
             yield KioskButton(_("▼ More"), id="next", disabled=self.page >= pages - 1)
         strip = HelplineStrip(id="helplines")
         strip.show(_("Need to talk now?"), self.kiosk.helplines[:2], _("Ask a member of staff."))
         yield strip
 
-    def _page_number(self, pages: int) -> str:
-        return self._("Page {page} of {pages}").format(page=self.page + 1, pages=max(1, pages))
+    def _page_number(self, pages: int) -> Content:
+        return literal(
+            self._("Page {page} of {pages}").format(page=self.page + 1, pages=max(1, pages))
+        )
 
     async def _show_page(self) -> None:
         """Swap in the current page's rows and update the title and pager, leaving the rest.
@@ -151,10 +144,10 @@ class ResultsScreen(KioskScreen):
             self.query_one("#previous", Button).disabled = self.page == 0
             self.query_one("#next", Button).disabled = self.page >= pages - 1
 
-    def _title(self) -> str:
+    def _title(self) -> Content:
         _ = self._
         if self.results is None:
-            return _("Searching…") if not self.problem else ""
+            return literal(_("Searching…") if not self.problem else "")
         parts = []
         if self.label:
             parts.append(self.label)
@@ -162,7 +155,7 @@ class ResultsScreen(KioskScreen):
             parts.append(f"“{self.text}”")
         if self.results.place:
             parts.append(_("near {place}").format(place=self.results.place.name))
-        return " · ".join(parts)
+        return literal(" · ".join(parts))
 
     def _items(self) -> list[Item]:
         if self.results is None:
@@ -198,13 +191,19 @@ class ResultsScreen(KioskScreen):
                 pages[index + 1].insert(0, pages[index].pop())
         return [p for p in pages if p] or [[]]
 
-    def _page_widgets(self) -> list[Static]:
+    def _page_widgets(self) -> list[Widget]:
         pages = self._pages()
         self.page = min(self.page, len(pages) - 1)
-        widgets: list[Static] = []
+        widgets: list[Widget] = []
+        speak = self.kiosk.speech_available
         for label, result in pages[self.page]:
             if result is None:
-                widgets.append(Static(label, classes="heading"))
+                widgets.append(Static(literal(label), classes="heading"))
+            elif speak:
+                lines = self._row_lines(result)
+                icon = self.kiosk.settings.icons
+                say = SpeakResultButton(list(lines), icon=icon, label=self._("Read aloud"))
+                widgets.append(Horizontal(ResultRow(result, lines), say, classes="result-line"))
             else:
                 widgets.append(ResultRow(result, self._row_lines(result)))
         return widgets
@@ -212,15 +211,18 @@ class ResultsScreen(KioskScreen):
     def _row_lines(self, result: ServiceResult) -> tuple[str, str, str]:
         _ = self._
         middle = []
+        words = presentation(self.language)
         if result.distance_km is not None:
-            middle.append(_("{km} km away").format(km=f"{result.distance_km:.1f}"))
+            place = self.results.place if self.results else None
+            country = place.country if place else None
+            middle.append(words.distance_away(result.distance_km, country))
         elif result.scope == "national":
             middle.append(_("Anywhere in the UK"))
         if result.town and result.distance_km is not None:
             middle.append(result.town)
         if result.phones:
             middle.append(f"☎ {result.phones[0].number}")
-        return result.name, " · ".join(middle), checked_text(result.assured_date, self.language, _)
+        return result.name, " · ".join(middle), words.checked(result.assured_date)
 
     async def on_resize(self, event: events.Resize) -> None:
         """Repage for the new height."""
