@@ -13,11 +13,9 @@ from __future__ import annotations
 
 from directory.models import ServiceDetail
 from directory.text.gsm import count_segments, sanitise
-from directory.text.presentation import N_, presentation
+from directory.text.presentation import HOURS, TEL, presentation
 
 SEGMENTS = 2  # a details text on either channel: two segments at most
-TEL = N_("Tel")
-HOURS = N_("Hours")
 ELLIPSIS = "..."
 
 
