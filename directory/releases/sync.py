@@ -72,6 +72,11 @@ def _shown(url: str) -> str:
     return urlunsplit((parts.scheme, host, parts.path, "", ""))
 
 
+def shown_source(url: str) -> str:
+    """A release source fit to show or log: no credentials, query or fragment."""
+    return _shown(url)
+
+
 def manifest_url(source: str) -> str:
     """The manifest's URL for a release given as a folder URL, a manifest URL or a local path."""
     scheme = urlsplit(source).scheme.lower()
@@ -292,4 +297,11 @@ def _sync(
     )
 
 
-__all__ = ["ReleaseNotNewer", "SyncError", "SyncResult", "manifest_url", "sync"]
+__all__ = [
+    "ReleaseNotNewer",
+    "SyncError",
+    "SyncResult",
+    "manifest_url",
+    "shown_source",
+    "sync",
+]
