@@ -18,13 +18,19 @@ from textual.theme import Theme
 from directory import Category, ServiceResult
 from kiosk.backend import Backend
 from kiosk.clock import Clock, SystemClock
+from kiosk.desk import Desk
 from kiosk.i18n import Translator
+from kiosk.pin_guard import PinGuard
 from kiosk.screens.base import KioskScreenMixin
 from kiosk.screens.home import HomeScreen
 from kiosk.settings import KioskSettings
+from kiosk.staff_session import StaffSession
 
 if TYPE_CHECKING:
     from kiosk.screens.results import ResultsScreen
+    from kiosk.screens.staff.base import LeaveDesk
+    from kiosk.screens.staff.home import StaffLanguageChosen, VolunteerNamed
+    from kiosk.screens.staff_exit import StaffExitScreen
 
 # Screens and libraries the first screen does not need: imported just after it is drawn (in a
 # thread), so that the kiosk starts sooner and the first tap does not wait for them.
@@ -35,6 +41,7 @@ WARM_UP_MODULES = (
     "kiosk.screens.entry",
     "kiosk.screens.visiting",
     "kiosk.screens.staff_exit",
+    "kiosk.screens.staff.home",
     "kiosk.screens.still_there",
     "kiosk.screens.about",
     "qrcode",
@@ -101,6 +108,10 @@ class KioskApp(App[None], inherit_bindings=False):
         self.errors_recovered = 0
         self._tick_seconds = tick_seconds
         self._results: ResultsScreen | None = None
+        self.desk = Desk(settings, self.backend, self.clock)
+        self.pin_guard = PinGuard(self.clock)
+        # The volunteer's visit to the desk (staff mode); None in the families' mode.
+        self.staff: StaffSession | None = None
 
     def run(self, *args: Any, **kwargs: Any) -> None:
         """Run the kiosk until staff leave it."""
@@ -197,6 +208,12 @@ class KioskApp(App[None], inherit_bindings=False):
         from kiosk.screens.still_there import StillThereScreen
 
         idle = self.clock.now() - self.last_input
+        if self.staff is not None:
+            # Staff mode has no "still there?": a desk left open goes straight back to families.
+            if idle >= self.settings.staff_idle_seconds:
+                self.desk_action("leave-idle")
+                await self.reset_session()
+            return
         limit = self.settings.idle_seconds
         warning = limit - self.settings.idle_warning_seconds
         top = self.screen
@@ -213,6 +230,7 @@ class KioskApp(App[None], inherit_bindings=False):
 
     async def reset_session(self) -> None:
         """Back to a fresh home screen in the default language, with everything typed gone."""
+        self.staff = None  # staff mode ends with every reset: families never see a staff screen
         while len(self.screen_stack) > 2:
             await self.pop_screen()
         if self.language != self.settings.default_language:
@@ -235,8 +253,49 @@ class KioskApp(App[None], inherit_bindings=False):
         """Ask for the staff PIN."""
         from kiosk.screens.staff_exit import StaffExitScreen
 
-        if not isinstance(self.screen, StaffExitScreen):
+        if self.staff is None and not isinstance(self.screen, StaffExitScreen):
             self.push_screen(StaffExitScreen())
+
+    async def on_staff_exit_screen_unlocked(self, message: StaffExitScreen.Unlocked) -> None:
+        """The right PIN: open the desk over a fresh families' home, in the staff language."""
+        from kiosk.screens.staff.home import StaffHomeScreen
+
+        await self.reset_session()
+        self.staff = StaffSession(self.settings.staff_language)
+        self.pristine = False
+        self.run_worker(self.desk.start_visit, thread=True, group="desk-audit", exit_on_error=False)
+        await self.push_screen(StaffHomeScreen())
+
+    async def on_leave_desk(self, message: LeaveDesk) -> None:
+        """Staff are done: close the kiosk, or back to the families' home with nothing kept."""
+        if message.close_kiosk:
+            self.desk_action("close-kiosk")
+            await self.workers.wait_for_complete()
+            self.exit()
+            return
+        self.desk_action("leave")
+        await self.reset_session()
+
+    def on_volunteer_named(self, message: VolunteerNamed) -> None:
+        """The volunteer typed their name (once per visit; it goes into the audit log)."""
+        if self.staff is not None:
+            self.staff.volunteer = message.name
+
+    async def on_staff_language_chosen(self, message: StaffLanguageChosen) -> None:
+        """Staff screens in another language."""
+        if self.staff is not None:
+            self.staff.switch_language(message.language)
+            await self.screen.recompose()
+
+    def desk_action(self, action: str, detail: str = "") -> None:
+        """Write a staff action to the audit log, in a thread (it never blocks a tap)."""
+        volunteer = self.staff.volunteer if self.staff is not None else ""
+        self.run_worker(
+            lambda: self.desk.audit(action, detail, volunteer),
+            thread=True,
+            group="desk-audit",
+            exit_on_error=False,
+        )
 
     def _handle_exception(self, error: Exception) -> None:
         # A kiosk must never leave a family looking at a traceback or a shell: log it, count it,
