@@ -49,6 +49,15 @@ class KioskSettings(CommonSettings):
             raise ValueError(f"default_language must be one of {', '.join(LANGUAGES)}")
         return value
 
+    @field_validator("staff_language")
+    @classmethod
+    def _staff_language(cls, value: str) -> str:
+        from kiosk.i18n import staff_languages
+
+        if value not in staff_languages():
+            raise ValueError(f"staff_language must be one of {', '.join(staff_languages())}")
+        return value
+
     @field_validator("staff_idle_seconds")
     @classmethod
     def _sensible_staff_idle(cls, value: int) -> int:

@@ -32,7 +32,7 @@ def _stamp(moment: datetime) -> str:
 
 def _clean(text: str) -> str:
     # One line, no control characters: the log is read on terminals and in spreadsheets.
-    return " ".join("".join(ch for ch in text if ch.isprintable()).split())[:MAX_FIELD]
+    return " ".join("".join(ch if ch.isprintable() else " " for ch in text).split())[:MAX_FIELD]
 
 
 def record_action(

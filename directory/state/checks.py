@@ -40,7 +40,7 @@ def _now() -> str:
 
 
 def _one_line(text: str, limit: int) -> str:
-    return " ".join("".join(ch for ch in text if ch.isprintable()).split())[:limit]
+    return " ".join("".join(ch if ch.isprintable() else " " for ch in text).split())[:limit]
 
 
 def record_check(

@@ -182,9 +182,12 @@ async def test_still_right_on_a_standalone_site_updates_the_directory(
         assert screen.found.count == before - 1
         assert "Saved in this kiosk's directory" in screen_text(app)
     with open_content(own_db) as db:
-        assert db.execute(
-            "SELECT assured_date FROM service WHERE ref = ?", (service_id,)
-        ).fetchone()[0] == clock.today().isoformat()
+        assert (
+            db.execute("SELECT assured_date FROM service WHERE ref = ?", (service_id,)).fetchone()[
+                0
+            ]
+            == clock.today().isoformat()
+        )
     conn = open_state(state_path)
     assert waiting_checks(conn) == []  # applied here: nothing waits for the keepers
     conn.close()
@@ -199,14 +202,14 @@ async def test_still_right_on_a_syncing_site_waits_for_the_keepers(
     async with app.run_test(size=(80, 30)) as pilot:
         await _open_desk(app, pilot)
         service_id, _name = await _first_stale(app, pilot)
-        assert "0 checks waiting" in screen_text(app)
+        assert "Checks waiting for the directory's keepers: 0." in screen_text(app)
         await pilot.click("#right-0")
         await settle(app, pilot)
         screen = app.screen
         assert isinstance(screen, CallListScreen) and screen.found is not None
         assert service_id not in {s.service_id for s in screen.shown}
         assert screen.found.waiting == 1
-        assert "1 checks waiting" in screen_text(app)
+        assert "Checks waiting for the directory's keepers: 1." in screen_text(app)
     assert own_db.read_bytes() == before  # the synced file is never edited locally
     conn = open_state(state_path)
     [(_id, check)] = waiting_checks(conn)

@@ -52,6 +52,7 @@ class CallListScreen(StaffScreen):
     CallListScreen .calls-actions > Button { width: 1fr; height: 3; }
     CallListScreen .calls-row { height: 3; }
     CallListScreen .calls-row > Button { width: 1fr; height: 3; }
+    CallListScreen #calls-up, CallListScreen #calls-down { width: 10; min-width: 10; }
     """
 
     def __init__(self) -> None:
@@ -101,15 +102,15 @@ class CallListScreen(StaffScreen):
         if self.found is None:
             return _("Reading the call list…")
         months = self.kiosk.settings.stale_months
-        text = _("{count} entries not checked for {months} months.").format(
+        text = _("Entries not checked for {months} months: {count}.").format(
             count=self.found.count, months=months
         )
         if self.found.syncing:
-            text += " " + _("{waiting} checks waiting for the directory's keepers.").format(
+            text += "\n" + _("Checks waiting for the directory's keepers: {waiting}.").format(
                 waiting=self.found.waiting
             )
         else:
-            text += " " + _("Checks change this kiosk's directory straight away.")
+            text += "\n" + _("Checks change this kiosk's directory straight away.")
         return text
 
     def _entry_text(self, service: StaleService) -> str:
@@ -122,7 +123,8 @@ class CallListScreen(StaffScreen):
             if service.assured_date
             else _("never checked")
         )
-        return f"{service.name}\n  {phones or _('no phone number')} · {checked}"
+        none = _("no phone number")
+        return f"{service.name}\n  {phones or none} · {checked}"
 
     def on_mount(self) -> None:
         """Read the list."""

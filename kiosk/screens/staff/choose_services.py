@@ -42,6 +42,7 @@ class ChooseServicesScreen(StaffScreen):
     ChooseServicesScreen #choose-outcome { height: auto; text-style: bold; }
     ChooseServicesScreen .choose-row { height: 3; }
     ChooseServicesScreen .choose-row > Button { width: 1fr; height: 3; }
+    ChooseServicesScreen #choose-up, ChooseServicesScreen #choose-down { width: 10; min-width: 10; }
     """
 
     def __init__(self, language: str) -> None:

@@ -137,12 +137,9 @@ class HealthScreen(StaffScreen):
                 _("SMS line: working.") if h.sms_line == "ok" else _("SMS line: not answering.")
             )
         t = message.today
-        lines.append(
-            _(
-                "Today: {searches} searches, {prints} cards printed, {texts} texts, "
-                "{sms} SMS questions (under 5 shows as <5)."
-            ).format(searches=t["search"], prints=t["print"], texts=t["text"], sms=t["sms"])
-        )
+        today = _("Today: {searches} searches, {prints} cards printed, {texts} texts sent.")
+        lines.append(today.format(searches=t["search"], prints=t["print"], texts=t["text"]))
+        lines.append(_("SMS questions today: {sms}. (Under 5 shows as <5.)").format(sms=t["sms"]))
         return "\n".join(lines)
 
     def _outcome_words(self, outcome: str, version: str) -> str:
