@@ -32,6 +32,7 @@ from warm import read_through  # noqa: E402
 OUT = ROOT / "bench" / "out"
 # Other benchmarks clear bench/out; BENCH_SMS_DB points at a directory built elsewhere.
 SYNTH = Path(os.environ.get("BENCH_SMS_DB", OUT / "synth-100k.db"))
+HERE = Path(__file__).resolve().parent
 BASELINE = ROOT.parent / "shared" / "bench" / "hello_fastapi.py"
 TOKEN = "bench-token-0123456789abcdef0123"
 HASH_KEY = "bench-hash-key-0123456789abcdef"
@@ -235,7 +236,7 @@ def profile(db_path: Path, state: Path) -> None:
     from directory.lookup.categories import keyword_index
     from directory.lookup.places import resolve_place
     from directory.lookup.search import search_services
-    from sms_gateway.conversation import Inbound
+    from sms_gateway.dialogue import Inbound
     from sms_gateway.gateway import Gateway
     from sms_gateway.gsm import count_segments
     from sms_gateway.parser import parse
@@ -288,7 +289,10 @@ def profile(db_path: Path, state: Path) -> None:
         ("TwiML document", per(lambda: twiml(reply))),
     ]
     msgs = [dict(parse_qsl(b, keep_blank_values=True)) for b, _ in reqs[1:]]
-    texts = [Inbound(f["MessageSid"], f["From"], f["Body"], "GB") for f in msgs]
+    texts = [
+        Inbound(message_sid=f["MessageSid"], sender=f["From"], body=f["Body"], from_country="GB")
+        for f in msgs
+    ]
     for msg in texts[:500]:  # warm the per-file caches, as a running line has them
         gateway.handle(msg)
     timed = texts[500:2000]
@@ -326,7 +330,7 @@ def segment_shares(db_path: Path, state: Path) -> None:
     """Share of a 200-message realistic corpus whose replies fit in 1 and in 2 segments."""
     from directory import open_content
     from directory.db.connections import connect_state, open_state
-    from sms_gateway.conversation import Inbound, Line
+    from sms_gateway.dialogue import Inbound, Line
     from sms_gateway.gsm import count_segments
     from sms_gateway.settings import GatewaySettings
 
@@ -340,7 +344,12 @@ def segment_shares(db_path: Path, state: Path) -> None:
     counts = []
     for i, text in enumerate(corpus):
         out = line.respond(
-            conn, db, Inbound(f"SMc{i}", f"+44770090{i // 4:04d}", text, "GB"), time.time()
+            conn,
+            db,
+            Inbound(
+                message_sid=f"SMc{i}", sender=f"+44770090{i // 4:04d}", body=text, from_country="GB"
+            ),
+            time.time(),
         )
         if out.reply:
             counts.append(count_segments(out.reply))
@@ -376,7 +385,10 @@ def main() -> int:
         results = {}
         for name, spec in (
             ("baseline", ["--app-dir", str(BASELINE.parent), "hello_fastapi:app"]),
-            ("gateway", ["--factory", "sms_gateway.bench_app:from_environment"]),
+            (
+                "gateway",
+                ["--factory", "--app-dir", str(BASELINE.parent), "sms_app:from_environment"],
+            ),
         ):
             proc, port = serve(spec, env)
             try:

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from directory import open_state
-from directory.releases.sync import ReleaseNotNewer, SyncError, shown_source, sync
+from directory.releases.sync import ReleaseNotNewer, SyncError, sync
+from directory.releases.trust import shown
 from directory.state.checks import waiting_count
 from directory.state.outbox import outbox_counts
 from directory.state.sync_log import LastSync, last_sync, note_sync
@@ -106,13 +107,14 @@ def sync_now(settings: KioskSettings, progress: Progress) -> SyncOutcome:
     """Fetch and install the site's release now, through the same core sync as `waypost sync`."""
     if settings.sync_url is None:
         return SyncOutcome("not-set-up", "", "")
-    source = shown_source(settings.sync_url)
+    source = shown(settings.sync_url)
     signed = settings.release_public_key is not None
     try:
         result = sync(
             settings.sync_url,
             Path(settings.db),
             public_key=settings.release_public_key,
+            state_path=Path(settings.state_db),
             progress=progress,
         )
     except ReleaseNotNewer as exc:

@@ -5,21 +5,21 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from directory import ServiceDetail
-from kiosk.opening_hours import hours_in_words
+from directory.text.presentation import presentation
 
 MAX_CHARS = 459  # three UCS-2 segments at most (Greek or Romanian need UCS-2)
 
 
-def compose_text(detail: ServiceDetail, _: Callable[[str], str], centre_name: str = "") -> str:
+def compose_text(
+    detail: ServiceDetail, _: Callable[[str], str], language: str, centre_name: str = ""
+) -> str:
     """Name, phones, hours, address and web link of one service, then where it came from."""
+    words = presentation(language)
     phone_word, open_word = _("Phone"), _("Open")
     lines = [detail.name]
     for phone in detail.phones[:3]:
-        lines.append(
-            f"{phone_word}: {phone.number}"
-            + (f" ({phone.description})" if phone.description else "")
-        )
-    hours = hours_in_words(detail.hours, _)
+        lines.append(f"{phone_word}: {words.phone(phone.number, phone.description)}")
+    hours = words.hours_lines(detail.hours)
     if hours:
         lines.append(f"{open_word}: " + "; ".join(hours))
     if detail.address:
@@ -27,7 +27,7 @@ def compose_text(detail: ServiceDetail, _: Callable[[str], str], centre_name: st
     if detail.url:
         lines.append(detail.url)
     if not detail.verified:
-        lines.append(_("Not yet checked by us: please confirm before you travel."))
+        lines.append(words.checked(None))
     footer = _("Sent from the Waypost kiosk")
     if centre_name:
         footer += f", {centre_name}"

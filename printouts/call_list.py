@@ -9,6 +9,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
 
 from directory.reports.staleness import StaleOrganization, StaleService
+from directory.text.presentation import presentation
 from printouts.typography import BOLD, REGULAR, new_canvas, width
 
 MM = 72 / 25.4
@@ -63,7 +64,8 @@ def _service(pages: _Pages, s: StaleService) -> None:
     c.rect(MARGIN, pages.y - 2.6 * MM, 3 * MM, 3 * MM)  # a box to tick when done
     c.setFont(BOLD, 9.5)
     c.drawString(x, pages.y - 2.2 * MM, _fit(s.name, BOLD, 9.5, room * 0.7))
-    checked = f"last checked {s.assured_date}" if s.assured_date else "never checked"
+    when = presentation("en").date(s.assured_date) if s.assured_date else ""
+    checked = f"last checked {when}" if when else "never checked"
     if s.assured_by:
         checked += f" by {s.assured_by}"
     c.setFont(REGULAR, 8.5)

@@ -9,8 +9,9 @@ from directory.lookup.keywords import primary_keyword
 from directory.lookup.search import search_services
 from directory.lookup.services import get_service, helplines, prison_visiting
 from directory.models import Place, PrisonVisiting
+from directory.text.presentation import presentation
 from printouts.card_face import CardText, PhoneLine
-from printouts.translations import hours_text, translator
+from printouts.translations import translator
 from printouts.wallet_card import (
     back_lines,
     card_text,
@@ -112,7 +113,7 @@ def centre_card(
         hours=gettext("Visits: {slots}").format(slots=_slots(slots, language)) if slots else "",
         qr_payload=payload,
         qr_caption=gettext("Scan to save these numbers") if payload else "",
-        status=status_line(None, gettext),
+        status=status_line(None, language),
         back_heading=gettext("Help for families of people in prison"),
         back_emphasis=sms_instruction(
             sms_number, primary_keyword(db, "visiting", language), gettext
@@ -124,7 +125,7 @@ def centre_card(
 
 
 def _slots(slots: str, language: str) -> str:
-    return hours_text(slots, translator(language))
+    return presentation(language).hours_short(slots)
 
 
 def centre_service_ids(db: ContentDB, nomis: str, language: str = "en") -> list[str]:

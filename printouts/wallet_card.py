@@ -6,9 +6,10 @@ import io
 import re
 
 from directory.models import ServiceDetail
+from directory.text.presentation import presentation
 from printouts.card_face import CARD_H, CARD_W, QR_BOX, CardText, PhoneLine, draw_back, draw_front
 from printouts.qr import MM, mecard, module_mm
-from printouts.translations import Gettext, hours_text, translator
+from printouts.translations import Gettext, translator
 from printouts.typography import keep_together, new_canvas
 
 MIN_MODULE_MM = 0.5
@@ -41,11 +42,9 @@ def contact_payload(name: str, numbers: list[str], url: str, most: int = 2) -> s
     return None
 
 
-def status_line(assured_date: str | None, gettext: Gettext) -> str:
+def status_line(assured_date: str | None, language: str) -> str:
     """Whether a person has checked the details, and when: never hidden."""
-    if assured_date:
-        return gettext("Details checked {date}").format(date=assured_date)
-    return gettext("Details not yet checked: please phone before you travel.")
+    return presentation(language).checked(assured_date)
 
 
 def sms_instruction(sms_number: str | None, keyword: str, gettext: Gettext) -> str:
@@ -75,7 +74,7 @@ def card_text(
 ) -> CardText:
     """The words on one service's card, in the language."""
     gettext = translator(language)
-    hours = hours_text(detail.hours, gettext)
+    hours = presentation(language).hours_short(detail.hours)
     if detail.hours_note:
         hours = f"{hours}. {detail.hours_note}" if hours else detail.hours_note
     if not hours and detail.phones:
@@ -96,7 +95,7 @@ def card_text(
         hours=hours if detail.phones or hours else detail.url,
         qr_payload=payload,
         qr_caption=caption,
-        status=status_line(detail.assured_date, gettext),
+        status=status_line(detail.assured_date, language),
         back_heading=gettext("Help for families of people in prison"),
         back_emphasis=sms_instruction(sms_number, keyword, gettext),
         back_lines=back_lines(sms_number, gettext),

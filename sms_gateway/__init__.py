@@ -1,6 +1,5 @@
-"""The SMS keyword line: a FastAPI webhook for Twilio over the local directory."""
+"""The SMS keyword line: a FastAPI webhook for Twilio over the local directory.
 
-from sms_gateway.app import create_app
-from sms_gateway.settings import GatewaySettings
-
-__all__ = ["GatewaySettings", "create_app"]
+The web app is `sms_gateway.app.create_app`; nothing is re-exported here, so that the pure parts
+(the parser, the reply composer) import without FastAPI.
+"""

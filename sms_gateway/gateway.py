@@ -10,7 +10,7 @@ from directory.db.connections import open_state
 from directory.errors import ContentUnavailable
 from directory.state.usage import record_event
 from sms_gateway.content import ContentSource
-from sms_gateway.conversation import Inbound, Line, Outcome
+from sms_gateway.dialogue import Inbound, Line, Outcome
 from sms_gateway.gsm import count_segments
 from sms_gateway.settings import GatewaySettings
 from sms_gateway.signature import SignatureChecker

@@ -9,13 +9,13 @@ from collections.abc import Sequence
 from urllib.parse import urlparse
 
 from directory.models import PrisonVisiting, ServiceDetail, ServiceResult
+from directory.text.presentation import presentation
 from sms_gateway import templates as t
 from sms_gateway.gsm import count_segments
 from sms_gateway.templates import Wording
 
 PAGE_SEGMENTS = 2
 PROMPT_SEGMENTS = 1
-KM_PER_MILE = 1.609344
 
 
 def truncate(text: str, segments: int) -> str:
@@ -40,14 +40,6 @@ def prompt(w: Wording, msgid: str, **values: object) -> str:
     return truncate(w(msgid, **values), PROMPT_SEGMENTS)
 
 
-def _distance(km: float | None, miles: bool) -> str:
-    if km is None:
-        return ""
-    value = km / KM_PER_MILE if miles else km
-    unit = "mi" if miles else "km"
-    return f"{value:.0f}{unit}" if value >= 10 else f"{value:.1f}{unit}"
-
-
 def _contact(result: ServiceResult) -> str:
     if result.phones:
         return result.phones[0].number
@@ -61,11 +53,11 @@ def _short(name: str, limit: int) -> str:
     return name if len(name) <= limit else name[: limit - 1].rstrip() + "."
 
 
-def _line(w: Wording, number: int | None, r: ServiceResult, limit: int, miles: bool) -> str:
+def _line(w: Wording, number: int | None, r: ServiceResult, limit: int, country: str) -> str:
     parts = [f"{number}." if number is not None else "-", _short(w.clean(r.name), limit)]
     if not r.assured_date:
         parts[-1] += "*"
-    distance = _distance(r.distance_km, miles)
+    distance = presentation(w.language).distance_short(r.distance_km, country)
     if distance:
         parts.append(distance)
     contact = _contact(r)
@@ -83,7 +75,7 @@ def results_page(
     national: Sequence[ServiceResult],
     first_number: int,
     has_more: bool,
-    miles: bool,
+    country: str,
 ) -> str:
     """One page of results, nearest first, national ones after; always within two segments."""
     attempts = [(40, len(national)), (28, len(national)), (28, 1), (22, 1), (22, 0), (16, 0)]
@@ -94,13 +86,13 @@ def results_page(
             lines = [w(t.NONE_FOUND, topic=topic, place=place)]
         number = first_number
         for r in local:
-            lines.append(_line(w, number, r, limit, miles))
+            lines.append(_line(w, number, r, limit, country))
             number += 1
         shown_national = list(national[:national_count])
         if shown_national:
             lines.append(w(t.NATIONAL_HEAD))
             for r in shown_national:
-                lines.append(_line(w, number, r, limit, miles))
+                lines.append(_line(w, number, r, limit, country))
                 number += 1
         if any(not r.assured_date for r in [*local, *shown_national]):
             lines.append(w(t.UNCHECKED))
@@ -124,7 +116,8 @@ def details(w: Wording, d: ServiceDetail) -> str:
     if d.address:
         lines.append(w.clean(", ".join(d.address.lines())))
     if d.hours:
-        lines.append(f"{w.clean(w.raw(t.HOURS))}: {w.schedule(d.hours)}")
+        hours = presentation(w.language).hours_short(d.hours)
+        lines.append(w.clean(f"{w.raw(t.HOURS)}: {hours}"))
     if d.url:
         lines.append(w.clean(d.url.removeprefix("https://").removeprefix("http://").rstrip("/")))
     if not d.verified:
@@ -166,7 +159,7 @@ def prison_page(w: Wording, visiting: PrisonVisiting, topics: Sequence[str], pla
     """A prison's visits booking line and times first, then a short menu; two segments."""
     name = w.clean(visiting.display_name)
     if visiting.visits_phone:
-        slots = w.schedule(visiting.visit_slots) if visiting.visit_slots else ""
+        slots = w.clean(presentation(w.language).hours_short(visiting.visit_slots))
         head = w(t.PRISON_VISITS, prison=name, phone=visiting.visits_phone, slots=slots).rstrip()
     else:
         head = w(t.PRISON_NO_PHONE, prison=name)

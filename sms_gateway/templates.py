@@ -34,6 +34,9 @@ PLEASE_WAIT = N_("Please wait a few minutes before you text again.")
 ERROR = N_("Sorry, something went wrong. Please try again later.")
 UNAVAILABLE = N_("Sorry, the directory is not available now. Please try again later.")
 NONE_FOUND = N_("No {topic} services found near {place} yet.")
+WHICH_PRISON = N_("{topic}: which prison? Text e.g. {example}")
+WRONG_THANKS = N_("Thank you for telling us. A volunteer will check it.")
+WRONG_WHAT = N_("Text WRONG straight after an answer that was wrong.")
 # Parts of pages (a page fits in two segments).
 MENU = N_("Text a topic and your postcode or town, e.g. {example}. Topics: {topics}")
 TALK_NOW = N_("To talk now: {name} {phone}")
@@ -50,8 +53,6 @@ PRISON_MENU = N_("Also: text {topics} with {place}.")
 TEL = N_("Tel")
 HOURS = N_("Hours")
 WEB = N_("Web")
-DAYS = (N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"), N_("Sat"), N_("Sun"))
-DAY_WORDS = {"Daily": N_("Daily"), "24 hours": N_("24 hours")}
 
 PROMPTS = {
     "ASK_PLACE": ASK_PLACE,
@@ -65,6 +66,9 @@ PROMPTS = {
     "ERROR": ERROR,
     "UNAVAILABLE": UNAVAILABLE,
     "NONE_FOUND": NONE_FOUND,
+    "WHICH_PRISON": WHICH_PRISON,
+    "WRONG_THANKS": WRONG_THANKS,
+    "WRONG_WHAT": WRONG_WHAT,
 }
 PAGE_PARTS = {
     "MENU": MENU,
@@ -86,11 +90,9 @@ PAGE_PARTS = {
 }
 
 
-# Sanitised translations by (language, msgid), and day-name tables by language: the catalogues
-# never change while the line runs, and sanitising a translated template on every use was a
-# tenth of a text's cost.
+# Sanitised translations by (language, msgid): the catalogues never change while the line runs,
+# so a template is sanitised once, not on every text.
 _SANITISED: dict[tuple[str, str], str] = {}
-_DAY_NAMES: dict[str, list[tuple[str, str]]] = {}
 
 
 class Wording:
@@ -119,17 +121,3 @@ class Wording:
     def clean(self, text: str) -> str:
         """Sanitise text (e.g. from the directory) for this language's SMS."""
         return sanitise(text, self.language)
-
-    def schedule(self, text: str) -> str:
-        """An hours-grammar text ("Sat 13:45-15:45; Sun ...") with translated day names."""
-        names = _DAY_NAMES.get(self.language)
-        if names is None:
-            table = dict(zip(("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"), DAYS, strict=True))
-            table.update(DAY_WORDS)
-            names = _DAY_NAMES[self.language] = [
-                (english, self.raw(msgid))
-                for english, msgid in sorted(table.items(), key=lambda kv: -len(kv[0]))
-            ]
-        for english, translated in names:
-            text = text.replace(english, translated)
-        return self.clean(text)

@@ -25,6 +25,8 @@ COMMAND_MODULES = {
     "health": "health",
     "install": "install",
     "kiosk": "kiosk",
+    "prison": "guides",
+    "stage": "guides",
     "kiosk-web": "kiosk_web",
     "publish": "release",
     "sync": "release",

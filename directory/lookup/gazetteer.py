@@ -84,8 +84,8 @@ def load_eu_postcodes(path: Path) -> list[PlaceRecord]:
     return out
 
 
-def load_gr_places(path: Path) -> list[PlaceRecord]:
-    """Greek towns, by English and Greek name (there is no open Greek postcode set)."""
+def load_gr_places(path: Path, country: str = "GR") -> list[PlaceRecord]:
+    """Greek (or Romanian) towns by GeoNames and local name; folding makes accents optional."""
     out = []
     for row in _rows(path):
         lat, lon = float(row["latitude"]), float(row["longitude"])
@@ -94,7 +94,7 @@ def load_gr_places(path: Path) -> list[PlaceRecord]:
         for name in filter(None, names):
             out.append(
                 PlaceRecord(
-                    "town", fold(name), row["name"], "GR", lat, lon, row.get("region", ""), pop
+                    "town", fold(name), row["name"], country, lat, lon, row.get("region", ""), pop
                 )
             )
     return out
@@ -127,6 +127,39 @@ def add_aliases(path: Path, places: list[PlaceRecord]) -> list[PlaceRecord]:
     return out
 
 
+def load_ro_places(path: Path) -> list[PlaceRecord]:
+    """Romanian towns: "Bucuresti", "București" and "Bucureşti" all fold to one key."""
+    return load_gr_places(path, "RO")
+
+
+def add_eu_aliases(path: Path, places: list[PlaceRecord]) -> list[PlaceRecord]:
+    """Other names of EU towns ("Lisbon", "Lissabon" for Lisboa), placed where the town is."""
+    best: dict[tuple[str, str], PlaceRecord] = {}
+    for p in places:
+        if p.kind == "town" and p.country != "GB":
+            seen = best.get((p.country, p.key))
+            if seen is None or p.population > seen.population:
+                best[(p.country, p.key)] = p
+    out = []
+    for row in _rows(path):
+        town = best.get((row["country"], fold(row["name"])))
+        key = fold(row["alias"])
+        if town is not None and key:
+            out.append(
+                PlaceRecord(
+                    "town",
+                    key,
+                    town.name,
+                    town.country,
+                    town.latitude,
+                    town.longitude,
+                    town.region,
+                    town.population,
+                )
+            )
+    return out
+
+
 def load_places(folder: Path) -> list[PlaceRecord]:
     """Every gazetteer in data/places that is present."""
     places: list[PlaceRecord] = []
@@ -135,6 +168,7 @@ def load_places(folder: Path) -> list[PlaceRecord]:
         ("uk_places.csv", load_uk_places),
         ("eu_postcodes.csv", load_eu_postcodes),
         ("gr_places.csv", load_gr_places),
+        ("ro_places.csv", load_ro_places),
     )
     for name, loader in loaders:
         path = folder / name
@@ -142,4 +176,6 @@ def load_places(folder: Path) -> list[PlaceRecord]:
             places.extend(loader(path))
     if (folder / "uk_place_aliases.csv").is_file():
         places.extend(add_aliases(folder / "uk_place_aliases.csv", places))
+    if (folder / "eu_place_aliases.csv").is_file():
+        places.extend(add_eu_aliases(folder / "eu_place_aliases.csv", places))
     return places

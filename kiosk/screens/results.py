@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from textual import events, on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.message import Message
 from textual.widgets import Button, Static
 
 from directory import DirectoryError, PlaceNotFound, SearchResults, ServiceResult
+from directory.text.presentation import presentation
+from kiosk.literal import literal
 from kiosk.screens.base import KioskScreen
 from kiosk.screens.detail import DetailScreen
 from kiosk.screens.entry import EntryScreen, Typed
@@ -23,21 +24,6 @@ ROW_HEIGHT = 4
 CHROME_ROWS = 15  # buttons, title, pager and helpline strip around the list
 
 Item = tuple[str, ServiceResult | None]  # ("local"|"national", row) or (heading text, None)
-
-
-def checked_text(assured: str | None, language: str, _: object) -> str:
-    """ "Checked 3 March 2025", or the plain warning that nobody has checked it yet."""
-    translate = _  # the screen's translator
-    assert callable(translate)
-    if not assured:
-        return str(translate("Not yet checked: please confirm before you travel"))
-    from babel.dates import format_date  # on first use: babel's date data is slow to import
-
-    try:
-        when = format_date(date.fromisoformat(assured), "d MMMM yyyy", locale=language)
-    except ValueError:
-        when = assured
-    return str(translate("Checked {date}")).format(date=when)
 
 
 class ResultsScreen(KioskScreen):
@@ -124,8 +110,10 @@ class ResultsScreen(KioskScreen):
         strip.show(_("Need to talk now?"), self.kiosk.helplines[:2], _("Ask a member of staff."))
         yield strip
 
-    def _page_number(self, pages: int) -> str:
-        return self._("Page {page} of {pages}").format(page=self.page + 1, pages=max(1, pages))
+    def _page_number(self, pages: int) -> Content:
+        return literal(
+            self._("Page {page} of {pages}").format(page=self.page + 1, pages=max(1, pages))
+        )
 
     async def _show_page(self) -> None:
         """Swap in the current page's rows and update the title and pager, leaving the rest.
@@ -151,10 +139,10 @@ class ResultsScreen(KioskScreen):
             self.query_one("#previous", Button).disabled = self.page == 0
             self.query_one("#next", Button).disabled = self.page >= pages - 1
 
-    def _title(self) -> str:
+    def _title(self) -> Content:
         _ = self._
         if self.results is None:
-            return _("Searching…") if not self.problem else ""
+            return literal(_("Searching…") if not self.problem else "")
         parts = []
         if self.label:
             parts.append(self.label)
@@ -162,7 +150,7 @@ class ResultsScreen(KioskScreen):
             parts.append(f"“{self.text}”")
         if self.results.place:
             parts.append(_("near {place}").format(place=self.results.place.name))
-        return " · ".join(parts)
+        return literal(" · ".join(parts))
 
     def _items(self) -> list[Item]:
         if self.results is None:
@@ -204,7 +192,7 @@ class ResultsScreen(KioskScreen):
         widgets: list[Static] = []
         for label, result in pages[self.page]:
             if result is None:
-                widgets.append(Static(label, classes="heading"))
+                widgets.append(Static(literal(label), classes="heading"))
             else:
                 widgets.append(ResultRow(result, self._row_lines(result)))
         return widgets
@@ -212,15 +200,18 @@ class ResultsScreen(KioskScreen):
     def _row_lines(self, result: ServiceResult) -> tuple[str, str, str]:
         _ = self._
         middle = []
+        words = presentation(self.language)
         if result.distance_km is not None:
-            middle.append(_("{km} km away").format(km=f"{result.distance_km:.1f}"))
+            place = self.results.place if self.results else None
+            country = place.country if place else None
+            middle.append(words.distance_away(result.distance_km, country))
         elif result.scope == "national":
             middle.append(_("Anywhere in the UK"))
         if result.town and result.distance_km is not None:
             middle.append(result.town)
         if result.phones:
             middle.append(f"☎ {result.phones[0].number}")
-        return result.name, " · ".join(middle), checked_text(result.assured_date, self.language, _)
+        return result.name, " · ".join(middle), words.checked(result.assured_date)
 
     async def on_resize(self, event: events.Resize) -> None:
         """Repage for the new height."""

@@ -16,8 +16,8 @@ from fastapi import APIRouter, Request
 from fastapi.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from sms_gateway.conversation import Inbound
 from sms_gateway.deps import get_gateway
+from sms_gateway.dialogue import Inbound
 from sms_gateway.gateway import Gateway
 from sms_gateway.signature import FormFields
 from sms_gateway.twiml import CONTENT_TYPE

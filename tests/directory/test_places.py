@@ -117,6 +117,35 @@ def test_greek_towns_by_name(content: ContentDB, text: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "text", ["Bucuresti", "București", "Bucureşti", "BUCURESTI", "Iasi", "Iași"]
+)
+def test_romanian_towns_with_and_without_diacritics(content: ContentDB, text: str) -> None:
+    place = resolve_place(content, text, fuzzy=False)
+    assert place.country == "RO" and place.kind == "town"
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "name"),
+    [
+        ("Madrid", "ES", "Madrid"),
+        ("Lisboa", "PT", "Lisboa"),
+        ("Lisbon", "PT", "Lisboa"),
+        ("Lissabon", "PT", "Lisboa"),
+        ("Berlin", "DE", "Berlin"),
+        ("Athen", "GR", "Athens"),
+        ("Αθηνα", "GR", "Athens"),
+        ("Bukarest", "RO", "Bucharest"),
+        ("Korydallos", "GR", "Korydallós"),
+    ],
+)
+def test_eu_capitals_and_their_other_names(
+    content: ContentDB, text: str, country: str, name: str
+) -> None:
+    place = resolve_place(content, text, fuzzy=False)
+    assert (place.country, place.name) == (country, name)
+
+
+@pytest.mark.parametrize(
     "text",
     ["", "   ", "Xyzzyplugh", "ZZ99 9ZZ", "'; DROP TABLE place; --", "🙂" * 50, "x" * 10_000],
 )

@@ -116,7 +116,7 @@ def test_call_list_pdf_reads_back(master_db: Path) -> None:
         "Brighton housing advice",
         "0121 496 0789",
         "never checked",
-        "last checked 2025-01-15 by Bob Checker",
+        "last checked 15 January 2025 by Bob Checker",
         "HMP & YOI Lewes: visits",
     ):
         assert expected in text

@@ -11,7 +11,6 @@ from textual.widgets import Button
 
 from kiosk.app import KioskApp
 from kiosk.i18n import LOCALE_DIR, Translator, kiosk_languages
-from kiosk.opening_hours import hours_in_words
 from kiosk.screens.entry import EntryScreen
 from kiosk.screens.results import ResultsScreen
 from tests.kiosk.conftest import screen_text, settle
@@ -58,15 +57,6 @@ def test_english_catalogue_is_the_source_text() -> None:
     # The kiosk skips loading the English catalogue at start; that is only right while every
     # English msgstr is its msgid.
     assert all(not v or v == k for k, v in _catalogue("en").items())
-
-
-@pytest.mark.parametrize("code", ["es", "pt", "ro", "pl", "cy", "de", "el"])
-def test_opening_hours_lines_start_with_a_capital(code: str) -> None:
-    lines = hours_in_words("Mon-Fri 09:00-17:00; Sat 10:00-12:00", Translator(code))
-    assert len(lines) == 2
-    for line in lines:
-        assert line[0].isupper(), line
-    assert Translator(code)("Saturday").lower() in lines[1].lower()
 
 
 @pytest.mark.parametrize(

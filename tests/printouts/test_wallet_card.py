@@ -13,6 +13,7 @@ from directory import ContentDB
 from directory.lookup.services import get_service, prison_visiting
 from directory.models import Phone
 from directory.text.i18n import LANGUAGES
+from directory.text.presentation import presentation
 from printouts.card_face import QR_BOX
 from printouts.centre import centre_card, service_card
 from printouts.qr import MM, dial_string, module_mm
@@ -151,13 +152,15 @@ def test_without_an_sms_number_the_back_invents_none(content: ContentDB, read_pd
 @pytest.mark.parametrize("language", ["en", "de"])
 def test_unchecked_details_say_so(content: ContentDB, language: str, read_pdf: Any):
     detail = get_service(content, "samaritans-helpline", language)
-    gettext = translator(language)
+    words = presentation(language)
     unchecked = dataclasses.replace(detail, assured_date=None)
     checked = dataclasses.replace(detail, assured_date="2026-01-15")
     text = read_pdf["text"](wallet_card_pdf(unchecked, language=language), 1)
-    assert gettext("Details not yet checked: please phone before you travel.") in text
+    assert " ".join(words.checked(None).split()) in " ".join(text.split())
     text = read_pdf["text"](wallet_card_pdf(checked, language=language), 1)
-    assert gettext("Details checked {date}").format(date="2026-01-15") in text
+    # The date in words, in the card's language ("Checked 15 January 2026"), never raw ISO.
+    assert words.checked("2026-01-15") in " ".join(text.split())
+    assert "2026-01-15" not in text
 
 
 def test_output_is_deterministic(content: ContentDB):

@@ -14,7 +14,8 @@ import pytest
 from fastapi.testclient import TestClient
 from twilio.request_validator import RequestValidator
 
-from sms_gateway import GatewaySettings, create_app
+from sms_gateway.app import create_app
+from sms_gateway.settings import GatewaySettings
 
 TOKEN = "12345678901234567890123456789012"
 PUBLIC_URL = "https://sms.example.org"

@@ -11,7 +11,7 @@ import pytest
 from directory import ContentDB
 from directory.db.connections import connect_state, open_state
 from directory.state import usage
-from sms_gateway.conversation import PRUNE_EVERY, Inbound, Line
+from sms_gateway.dialogue import PRUNE_EVERY, Inbound, Line
 from sms_gateway.gsm import count_segments
 from sms_gateway.settings import GatewaySettings
 from tests.sms_gateway.conftest import make_settings, state_rows
@@ -36,7 +36,9 @@ def settings(built_db: Path, state_path: Path) -> GatewaySettings:
 
 def say(line: Line, conn: sqlite3.Connection, db: ContentDB, body: str, sender: str,
         now: float, sid: str) -> str | None:  # fmt: skip
-    return line.respond(conn, db, Inbound(sid, sender, body, "GB"), now).reply
+    return line.respond(
+        conn, db, Inbound(message_sid=sid, sender=sender, body=body, from_country="GB"), now
+    ).reply
 
 
 def test_expired_sessions_are_pruned(

@@ -12,7 +12,7 @@ from pydantic import ValidationError
 
 from directory.db.connections import open_content, open_state
 from directory.settings import load_settings
-from sms_gateway.conversation import Inbound, Line
+from sms_gateway.dialogue import Inbound, Line
 from sms_gateway.gsm import count_segments
 from sms_gateway.settings import GatewaySettings, with_dev_secrets
 from waypost.options import UserError, db_option, friendly_errors, state_db_option
@@ -109,7 +109,12 @@ def try_command(
         content = open_content(settings.db)
         conn = open_state(settings.state_db)
         try:
-            msg = Inbound(f"SMtry{uuid.uuid4().hex}", sender, text, country)
+            msg = Inbound(
+                message_sid=f"SMtry{uuid.uuid4().hex}",
+                sender=sender,
+                body=text,
+                from_country=country,
+            )
             outcome = Line(settings).respond(conn, content, msg, time.time())
         finally:
             conn.close()

@@ -1,4 +1,4 @@
-"""An app factory for uvicorn --factory: settings from the environment (benchmarks, systemd)."""
+"""The SMS line for uvicorn --factory, settings from the environment (bench_sms.py serves it)."""
 
 from __future__ import annotations
 
