@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from directory import open_content, open_state
+from directory.guides.feedback import record_wrong
 from directory.releases.publish import generate_signing_key, publish
 from directory.state.audit import recent_actions
 from directory.state.checks import waiting_checks
@@ -299,3 +300,21 @@ async def test_health_shows_the_local_sms_line_outbox_and_todays_counts(
     finally:
         httpd.shutdown()
         httpd.server_close()
+
+
+async def test_guide_sections_families_said_were_wrong_head_the_call_list(
+    make_app: Callable[..., KioskApp], state_path: Path
+) -> None:
+    conn = open_state(state_path)
+    for _ in range(3):
+        record_wrong(conn, "prison", "LWI", "booking", "kiosk")
+    record_wrong(conn, "stage", "court", "england", "sms")
+    conn.close()
+    app = make_app()
+    async with app.run_test(size=(80, 30)) as pilot:
+        await _open_desk(app, pilot)
+        await pilot.click("#desk-calls")
+        await settle(app, pilot)
+        text = screen_text(app)
+        assert "Families said these guide sections were wrong" in text
+        assert text.index("prison · LWI · booking: 3") < text.index("stage · court · england: 1")
