@@ -83,6 +83,7 @@ class HomeScreen(KioskScreen):
             with Horizontal(id="actions"):
                 if self.data and self.data.visiting:
                     yield self._visiting_button()
+                yield KioskButton(_("What is happening to you?"), id="stages")
                 yield KioskButton(_("Somewhere else"), id="elsewhere")
                 yield KioskButton(_("Search words"), id="words")
         # The About button sits beside the helplines: the strip's lines are short, and every
@@ -200,6 +201,12 @@ class HomeScreen(KioskScreen):
     def _tile(self, event: Button.Pressed) -> None:
         key = (event.button.id or "").removeprefix("cat-")
         self.kiosk.show_results(category=key)
+
+    @on(Button.Pressed, "#stages")
+    def _stages(self) -> None:
+        from kiosk.screens.stages import StagesScreen
+
+        self.app.push_screen(StagesScreen())
 
     @on(Button.Pressed, "#visiting")
     def _visiting(self) -> None:
