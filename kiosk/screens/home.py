@@ -83,7 +83,6 @@ class HomeScreen(KioskScreen):
             with Horizontal(id="actions"):
                 if self.data and self.data.visiting:
                     yield self._visiting_button()
-                yield KioskButton(_("What is happening to you?"), id="stages")
                 yield KioskButton(_("Somewhere else"), id="elsewhere")
                 yield KioskButton(_("Search words"), id="words")
         # The About button sits beside the helplines: the strip's lines are short, and every
@@ -103,6 +102,12 @@ class HomeScreen(KioskScreen):
             )
             tile.styles.line_pad = 0  # Textual's CSS parser refuses `line-pad: 0`
             tiles.append(tile)
+        if tiles:
+            # The stages a family goes through (arrested, court, ...): in the tiles' last row,
+            # where a 4-column grid of 15 categories leaves a space.
+            stages = KioskButton(self._("What's happening?"), id="stages", classes="-primary")
+            stages.styles.line_pad = 0
+            tiles.append(stages)
         return tiles
 
     def _visiting_button(self) -> KioskButton:
