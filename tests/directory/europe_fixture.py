@@ -16,14 +16,14 @@ DATA = HERE.parent.parent / "data"
 # What each capital should be answered with: (text as a family writes it, country, the country's
 # national test line, the local test service near it or None).
 CAPITALS = (
-    ("Madrid", "ES", "Fixture Familias España", "Fixture Grupo Madrid"),
-    ("Lisboa", "PT", "Fixture Famílias Portugal", None),
-    ("Berlin", "DE", "Fixture Angehörige Deutschland", "Fixture Beratung Berlin"),
-    ("Athens", "GR", "Fixture Οικογένειες Ελλάδα", None),
-    ("Bucuresti", "RO", "Fixture Familii România", "Fixture Sprijin București"),
+    ("Madrid", "ES", "Test Familias ES", "Test Grupo Madrid"),
+    ("Lisboa", "PT", "Test Famílias PT", None),
+    ("Berlin", "DE", "Test Angehörige DE", "Test Berlin"),
+    ("Athens", "GR", "Test Οικογένειες GR", None),
+    ("Bucuresti", "RO", "Test Familii RO", "Test București"),
 )
-UK_ONLY = "Fixture UK Only Line"
-EU_WIDE = "Fixture EU Network"
+UK_ONLY = "Test UK Only"
+EU_WIDE = "Test EU Network"
 
 
 def make_data(target: Path) -> Path:

@@ -40,7 +40,7 @@ def test_a_capital_gets_its_countrys_services_and_no_uk_only_ones(
     local_names = [r.name for r in found.local]
     if local:
         assert local_names[0] == local
-    assert all(name.startswith("Fixture") for name in local_names)
+    assert all(name.startswith("Test ") for name in local_names)
 
 
 def test_a_uk_place_never_gets_a_service_for_another_country(db: ContentDB) -> None:
