@@ -30,6 +30,7 @@ async def tap_keys(pilot: object, text: str) -> None:
         ("es", "MADRID", "ES", "toda España"),
         ("pt", "LISBOA", "PT", "todo Portugal"),
         ("de", "BERLIN", "DE", "ganz Deutschland"),
+        ("el", "ATHENS", "GR", "όλη την Ελλάδα"),
         ("ro", "BUCURESTI", "RO", "toată România"),
     ],
 )
