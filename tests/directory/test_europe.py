@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 
 from directory import ContentDB, open_content, resolve_place, search_services
+from directory.lookup.services import get_service
+from directory.text.phones import PhoneError, parse_phones
 from tests.directory.europe_fixture import CAPITALS, EU_WIDE, UK_ONLY, build_europe_db
 
 
@@ -66,3 +68,25 @@ def test_national_lines_are_described_in_the_askers_language(
     found = search_services(db, near=text, language=language, national_limit=20)
     descriptions = " ".join(r.description for r in found.national)
     assert words in descriptions
+
+
+def test_a_local_service_is_placed_by_its_town_in_its_own_country(db: ContentDB) -> None:
+    found = search_services(db, near=resolve_place(db, "Zaragoza"), category="peer")
+    near = {r.name: r.distance_km for r in found.local}
+    assert "Test Zuera" in near and near["Test Zuera"] is not None
+    assert near["Test Zuera"] < 40  # Zuera is about 25 km north of Zaragoza
+
+
+def test_application_text_is_translated(db: ContentDB) -> None:
+    assert get_service(db, "es-zuera", "es").application == (
+        "Pregunte al grupo por correo electrónico."
+    )
+    assert get_service(db, "es-zuera", "pl").application == "Ask the group by email."
+
+
+def test_greek_short_codes_missing_from_libphonenumber_are_accepted_only_in_greece() -> None:
+    assert parse_phones("1056", "GR")[0].number == "1056"
+    with pytest.raises(PhoneError):
+        parse_phones("1056", "GB")
+    with pytest.raises(PhoneError):
+        parse_phones("1057", "GR")
