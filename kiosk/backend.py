@@ -9,7 +9,9 @@ from __future__ import annotations
 import importlib.util
 import logging
 import threading
+from collections.abc import Iterator
 from concurrent.futures import Future
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -119,6 +121,12 @@ class Backend:
         else:
             self._db.refresh()
         return self._db
+
+    @contextmanager
+    def content(self) -> Iterator[ContentDB]:
+        """The directory, held by this thread until the block ends (for the staff desk)."""
+        with self._lock:
+            yield self._content()
 
     def close(self) -> None:
         """Close the content database."""

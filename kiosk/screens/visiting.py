@@ -21,6 +21,7 @@ from kiosk.literal import Line, bold, heading, lines
 from kiosk.screens.base import ScrollingScreen
 from kiosk.screens.detail import DetailScreen
 from kiosk.widgets.kiosk_button import KioskButton
+from kiosk.widgets.read_aloud_button import ReadAloudButton
 from kiosk.widgets.result_row import ResultRow
 
 
@@ -69,6 +70,8 @@ class VisitingScreen(ScrollingScreen):
             yield KioskButton(_("Home"), id="home")
             yield KioskButton(_("Visiting help nearby"), id="nearby")
             yield KioskButton(_("Language"), id="language")
+            if self.kiosk.speech_available:
+                yield ReadAloudButton(_("Read aloud"), icon=self.kiosk.settings.icons)
             yield KioskButton("▲", id="up")
             yield KioskButton("▼", id="down")
         with VerticalScroll(id="visiting-text"):
