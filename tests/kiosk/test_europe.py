@@ -11,7 +11,7 @@ import pytest
 from kiosk.app import KioskApp
 from kiosk.screens.results import ResultsScreen
 from tests.directory.europe_fixture import CAPITALS, UK_ONLY, build_europe_db
-from tests.kiosk.conftest import settle
+from tests.kiosk.conftest import screen_text, settle
 
 
 @pytest.fixture(scope="module")
@@ -25,13 +25,13 @@ async def tap_keys(pilot: object, text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("language", "typed", "country", "words"),
+    ("language", "typed", "country", "words", "label"),
     [
-        ("es", "MADRID", "ES", "toda España"),
-        ("pt", "LISBOA", "PT", "todo Portugal"),
-        ("de", "BERLIN", "DE", "ganz Deutschland"),
-        ("el", "ATHENS", "GR", "όλη την Ελλάδα"),
-        ("ro", "BUCURESTI", "RO", "toată România"),
+        ("es", "MADRID", "ES", "toda España", "En toda España"),
+        ("pt", "LISBOA", "PT", "todo Portugal", "Em todo o Portugal"),
+        ("de", "BERLIN", "DE", "ganz Deutschland", "In ganz Deutschland"),
+        ("el", "ATHENS", "GR", "όλη την Ελλάδα", "Σε όλη την Ελλάδα"),
+        ("ro", "BUCURESTI", "RO", "toată România", "În toată România"),
     ],
 )
 async def test_a_capital_typed_on_the_keypad_gets_its_countrys_services(
@@ -41,6 +41,7 @@ async def test_a_capital_typed_on_the_keypad_gets_its_countrys_services(
     typed: str,
     country: str,
     words: str,
+    label: str,
 ) -> None:
     national = {c: n for _t, c, n, _l in CAPITALS}
     app = make_app(db=europe_db)
@@ -60,3 +61,7 @@ async def test_a_capital_typed_on_the_keypad_gets_its_countrys_services(
         assert national[country] in names and UK_ONLY not in names
         assert not {n for c, n in national.items() if c != country} & set(names)
         assert any(words in r.description for r in screen.results.national)
+        text = screen_text(app)
+        assert label in text
+        uk = {"es": "todo el Reino Unido", "pt": "todo o Reino Unido", "de": "Königreich"}
+        assert uk.get(language, "Regatul Unit") not in text
