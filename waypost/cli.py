@@ -36,6 +36,7 @@ COMMAND_MODULES = {
     "stale": "stale",
     "verify": "stale",
     "state": "state",
+    "web": "web",
 }
 
 
