@@ -67,9 +67,7 @@ class UsageCounter:
 
 def create_app(settings: WebSettings) -> FastAPI:
     """The pages over the content database in settings.db."""
-    app = FastAPI(
-        title="Waypost pages", docs_url=None, redoc_url=None, openapi_url=None
-    )
+    app = FastAPI(title="Waypost pages", docs_url=None, redoc_url=None, openapi_url=None)
     app.state.settings = settings
     app.state.source = ContentSource(settings.db)
     app.state.templates = environment()
@@ -102,7 +100,10 @@ def create_app(settings: WebSettings) -> FastAPI:
     @app.exception_handler(PageError)
     async def page_error(request: Request, exc: PageError) -> Response:
         return render(
-            request, "error.html.j2", _language(request), status=exc.status,
+            request,
+            "error.html.j2",
+            _language(request),
+            status=exc.status,
             missing=isinstance(exc, NotFound),
         )
 

@@ -69,8 +69,9 @@ async def home(request: Request, lang: Text = "") -> Response:
         db = content(request)
         return {
             "topics": list_categories(db, code),
-            "helplines": [service_view(get_service(db, h.service_id, code), code)
-                          for h in helplines(db, code)],
+            "helplines": [
+                service_view(get_service(db, h.service_id, code), code) for h in helplines(db, code)
+            ],
             "helpline_links": [link(f"/s/{h.service_id}", code) for h in helplines(db, code)],
         }
 
@@ -97,14 +98,23 @@ async def search(
         labels = {c.key: c.label for c in list_categories(db, code)}
         if topic and topic not in labels:
             raise BadRequest("topic")
-        base: dict[str, Any] = {"topic": topic, "near": near, "q": q,
-                                "topic_label": labels.get(topic, "")}
+        base: dict[str, Any] = {
+            "topic": topic,
+            "near": near,
+            "q": q,
+            "topic_label": labels.get(topic, ""),
+        }
         if not (topic or q):
             return base
         try:
             found = search_services(
-                db, near=near or None, category=topic or None, text=q or None,
-                language=code, limit=PER_PAGE + 1, offset=page * PER_PAGE,
+                db,
+                near=near or None,
+                category=topic or None,
+                text=q or None,
+                language=code,
+                limit=PER_PAGE + 1,
+                offset=page * PER_PAGE,
             )
         except PlaceNotFound as missing:
             base["missing_place"] = True
@@ -116,8 +126,11 @@ async def search(
         except UnknownCategory:
             raise BadRequest("topic") from None
         request.app.state.count(
-            "search", keyword=topic, area=found.place.outcode if found.place else "",
-            language=code, found=bool(found.local or found.national),
+            "search",
+            keyword=topic,
+            area=found.place.outcode if found.place else "",
+            language=code,
+            found=bool(found.local or found.national),
         )
         base["results"] = result_page(found, code, page=page, per_page=PER_PAGE, query=query)
         return base

@@ -84,7 +84,9 @@ def render(
     html = env.get_template(template).render(
         _=translator(language),
         lang=language,
-        languages=[(code, name, link(path, code, **_kept(request))) for code, name in LANGUAGES.items()],
+        languages=[
+            (code, name, link(path, code, **_kept(request))) for code, name in LANGUAGES.items()
+        ],
         link=lambda target, **query: link(target, language, **query),
         leave_url=settings.leave_url,
         script=SCRIPT,
