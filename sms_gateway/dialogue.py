@@ -18,6 +18,7 @@ from directory.lookup.keywords import primary_keyword
 from directory.lookup.places import resolve_place
 from directory.lookup.topics import example_query
 from directory.models import Place
+from directory.understanding import Understanding, interpret
 from directory.state.dedup import claim_message, prune_messages, seen_message, store_reply
 from directory.state.optouts import is_opted_out, opt_in, opt_out
 from directory.state.privacy import hash_sender
@@ -53,6 +54,7 @@ class Outcome:
     reply: str | None
     twiml: str
     duplicate: bool = False
+    understood: Understanding | None = None  # what the interpreter read (for `sms try --json`)
 
 
 class Line:
@@ -99,6 +101,12 @@ class Line:
                 return Outcome(None, (seen.reply if seen else None) or EMPTY, duplicate=True)
             sender_hash = hash_sender(msg.sender or "unknown", self._key)
 
+            read: list[Understanding] = []
+
+            def understand(text: str) -> Understanding:
+                read.append(interpret(db, text, country_hint=hint))
+                return read[-1]
+
             def expect_place() -> bool:
                 session = load_session(conn, sender_hash, now)
                 return session is not None and session.pending
@@ -110,6 +118,7 @@ class Line:
                 msg.from_country,
                 expect_place,
                 guides=guide_words(db),
+                understand=understand,
             )
             tally = Tally(command.language or command.country_language or self._default)
             reply = self._decide(
@@ -120,7 +129,7 @@ class Line:
             if msg.message_sid:
                 store_reply(conn, msg.message_sid, document)
             self._housekeeping(conn, now)
-        return Outcome(reply, document)
+        return Outcome(reply, document, understood=read[-1] if read else None)
 
     def unavailable(self, msg: Inbound) -> Outcome:
         """The reply when the directory cannot be opened."""
