@@ -18,12 +18,12 @@ from directory.lookup.keywords import primary_keyword
 from directory.lookup.places import resolve_place
 from directory.lookup.topics import example_query
 from directory.models import Place
-from directory.understanding import Understanding, interpret
 from directory.state.dedup import claim_message, prune_messages, seen_message, store_reply
 from directory.state.optouts import is_opted_out, opt_in, opt_out
 from directory.state.privacy import hash_sender
 from directory.state.ratelimit import count_text, prune_rates
 from directory.state.sms_sessions import Session, end_session, load_session, prune_sessions
+from directory.understanding import Understanding, interpret
 from sms_gateway import answers, replies
 from sms_gateway import templates as t
 from sms_gateway.parser import Command, parse
