@@ -194,11 +194,17 @@ def search(
     local = found.local[:per_page]
     has_more = len(found.local) > per_page
     # Looked up only for a short first page (most pages are full of local results).
+    # Outside the UK only the lines that serve the place's country (and EU-wide ones) apply.
+    area = place.country if place.country not in ("", "GB") else None
     national = (
-        national_services(turn.db, category, turn.language, per_page - len(local))
+        national_services(turn.db, category, turn.language, per_page - len(local), area)
         if offset == 0 and len(local) < per_page
         else []
     )
+    if area and offset == 0 and not local and not national:
+        # Nothing of this topic is known there: say so, and give the country's own helpline
+        # (its child helpline, for instance) rather than nothing.
+        national = national_services(turn.db, "helplines", turn.language, 1, area)
     topic = category_label(turn.db, category, turn.language, short=True)
     w = turn.wording
     page = replies.results_page(

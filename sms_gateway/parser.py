@@ -39,6 +39,10 @@ class KeywordTable(Protocol):
         """(category key, language) of a folded keyword."""
         ...
 
+    def lookup_in(self, folded: str, language: str) -> tuple[str, str] | None:
+        """As `lookup`, preferring `language` when the keyword is a word of it too."""
+        ...
+
 
 class PlaceResolver(Protocol):
     """Looks up a place; exact names and codes only unless `fuzzy` (raises PlaceNotFound)."""
@@ -133,10 +137,15 @@ def _opt_command(words: list[str], table: dict[str, str]) -> str | None:
     return lang if all(w in _OPT_FILLER or w in table for w in rest) else None
 
 
-def _keyword(words: list[str], keywords: KeywordTable) -> tuple[int, int, str, str] | None:
+def _keyword(
+    words: list[str], keywords: KeywordTable, prefer: str | None = None
+) -> tuple[int, int, str, str] | None:
+    # A word of several languages (VISITAS) reads as the sender's country's language when it is
+    # one of them: "visitas Lisboa" from a Portuguese phone is Portuguese.
     for i in range(len(words)):
         for size in range(min(keywords.max_words, len(words) - i), 0, -1):
-            hit = keywords.lookup(" ".join(words[i : i + size]))
+            phrase = " ".join(words[i : i + size])
+            hit = keywords.lookup_in(phrase, prefer) if prefer else keywords.lookup(phrase)
             if hit:
                 return i, size, hit[0], hit[1]
     return None
@@ -289,7 +298,7 @@ def parse(
         asked = _guide(words, guides, resolve, base)
         if asked is not None:
             return asked
-    keyword = _keyword(words, keywords)
+    keyword = _keyword(words, keywords, country_language)
     rest = words
     category = language = None
     if keyword:

@@ -90,7 +90,7 @@ def results_page(
             number += 1
         shown_national = list(national[:national_count])
         if shown_national:
-            lines.append(w(t.NATIONAL_HEAD))
+            lines.append(w(t.NATIONAL_HEADS.get(country, t.NATIONAL_HEAD)))
             for r in shown_national:
                 lines.append(_line(w, number, r, limit, country))
                 number += 1
