@@ -19,6 +19,8 @@ COMMAND_MODULES = {
     "build": "build",
     "cards": "cards",
     "export": "exchange",
+    "export-checks": "checks",
+    "import-checks": "checks",
     "import": "exchange",
     "health": "health",
     "install": "install",

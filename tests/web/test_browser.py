@@ -126,7 +126,7 @@ def test_save_contact_downloads_a_vcard(browser: Browser, live_server: str) -> N
     download = info.value
     path = download.path()
     assert path is not None
-    text = open(path, encoding="utf-8").read()
+    text = path.read_text(encoding="utf-8")
     assert text.startswith("BEGIN:VCARD") and "TEL;TYPE=VOICE:" in text
     only_this_server(page, live_server)
     page.context.close()
