@@ -10,11 +10,12 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from directory import open_state
 from directory.exchange.checks_import import apply_checks
+from directory.guides.feedback import wrong_counts
 from directory.reports.staleness import (
     StaleOrganization,
     not_yet_checked,
@@ -47,6 +48,8 @@ class CallList:
     groups: list[StaleOrganization]
     waiting: int
     syncing: bool
+    # Guide sections families said were wrong ("prison:LWI:booking", count), most first.
+    wrong: list[tuple[str, int]] = field(default_factory=list)
 
     @property
     def count(self) -> int:
@@ -210,7 +213,8 @@ class Desk:
         with self._state() as conn:
             checked = checked_since(conn)
             waiting = waiting_count(conn)
-        return CallList(not_yet_checked(groups, checked), waiting, self.settings.syncing)
+            wrong = sorted(wrong_counts(conn).items(), key=lambda kv: (-kv[1], kv[0]))
+        return CallList(not_yet_checked(groups, checked), waiting, self.settings.syncing, wrong)
 
     def check(self, service_id: str, outcome: str, volunteer: str, note: str = "") -> bool:
         """Record a check from the call list; True when it was applied to this directory.

@@ -70,6 +70,13 @@ class CallListScreen(StaffScreen):
         yield Static(Content(self.outcome), id="calls-outcome")
         self.shown = []
         with VerticalScroll(id="calls-list"):
+            if self.found and self.found.wrong:
+                yield Static(
+                    _("Families said these guide sections were wrong: check them first."),
+                    classes="calls-org",
+                )
+                lines = [f"{key.replace(':', ' · ')}: {n}" for key, n in self.found.wrong[:8]]
+                yield Static(Content("\n".join(lines)), id="calls-wrong")
             for group in self.found.groups if self.found else []:
                 if len(self.shown) >= SHOWN:
                     break
