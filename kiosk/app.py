@@ -20,6 +20,7 @@ from directory import Category, ServiceResult
 from directory.text.i18n import language_name
 from kiosk.backend import Backend
 from kiosk.clock import Clock, SystemClock
+from kiosk.desk import Desk
 from kiosk.i18n import Translator
 from kiosk.pin_guard import PinGuard
 from kiosk.screens.base import KioskScreenMixin
@@ -27,6 +28,8 @@ from kiosk.screens.home import HomeScreen
 from kiosk.settings import KioskSettings
 from kiosk.speech.speaker import Speaker
 from kiosk.speech.words import script
+from kiosk.staff_mode import StaffMode
+from kiosk.staff_session import StaffSession
 
 if TYPE_CHECKING:
     from kiosk.screens.results import ResultsScreen
@@ -40,6 +43,7 @@ WARM_UP_MODULES = (
     "kiosk.screens.entry",
     "kiosk.screens.visiting",
     "kiosk.screens.staff_exit",
+    "kiosk.screens.staff.home",
     "kiosk.screens.still_there",
     "kiosk.screens.about",
     "qrcode",
@@ -68,7 +72,7 @@ HERE = Path(__file__).resolve().parent
 SCREEN_CSS = ("home", "results", "detail", "entry", "text_me", "about")
 
 
-class KioskApp(App[None], inherit_bindings=False):
+class KioskApp(StaffMode, App[None], inherit_bindings=False):
     """The touchscreen kiosk: locked down, reset when idle, in the family's language."""
 
     # Every screen's .tcss is read at start, in one parse. A screen's own CSS_PATH would make
@@ -109,6 +113,9 @@ class KioskApp(App[None], inherit_bindings=False):
         self.errors_recovered = 0
         self._tick_seconds = tick_seconds
         self._results: ResultsScreen | None = None
+        self.desk = Desk(settings, self.backend, self.clock)
+        # The volunteer's visit to the desk (staff mode); None in the families' mode.
+        self.staff: StaffSession | None = None
         self.speaker = Speaker(
             sink=Path(settings.speech_sink) if settings.speech_sink else None,
             rate=settings.speech_rate,
@@ -253,6 +260,12 @@ class KioskApp(App[None], inherit_bindings=False):
         from kiosk.screens.still_there import StillThereScreen
 
         idle = self.clock.now() - self.last_input
+        if self.staff is not None:
+            # Staff mode has no "still there?": a desk left open goes straight back to families.
+            if idle >= self.settings.staff_idle_seconds:
+                self.desk_action("leave-idle")
+                await self.reset_session()
+            return
         limit = self.settings.idle_seconds
         warning = limit - self.settings.idle_warning_seconds
         top = self.screen
@@ -269,6 +282,7 @@ class KioskApp(App[None], inherit_bindings=False):
 
     async def reset_session(self) -> None:
         """Back to a fresh home screen in the default language, with everything typed gone."""
+        self.staff = None  # staff mode ends with every reset: families never see a staff screen
         self.speaker.stop()
         self.speaker.volume = self.settings.speech_volume
         while len(self.screen_stack) > 2:
@@ -289,13 +303,6 @@ class KioskApp(App[None], inherit_bindings=False):
         """Back to the home screen, keeping the language."""
         while len(self.screen_stack) > 2:
             self.pop_screen()
-
-    def action_staff_exit(self) -> None:
-        """Ask for the staff PIN."""
-        from kiosk.screens.staff_exit import StaffExitScreen
-
-        if not isinstance(self.screen, StaffExitScreen):
-            self.push_screen(StaffExitScreen())
 
     def _handle_exception(self, error: Exception) -> None:
         # A kiosk must never leave a family looking at a traceback or a shell: log it, count it,
