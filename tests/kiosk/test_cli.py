@@ -62,6 +62,7 @@ idle_seconds = 60
 def config(tmp_path: Path, built_db: Path) -> Path:
     path = tmp_path / "waypost.toml"
     path.write_text(CONFIG.format(db=built_db, state=tmp_path / "state.db"), encoding="utf-8")
+    path.chmod(0o600)  # it holds a hash key: never readable by other users
     return path
 
 

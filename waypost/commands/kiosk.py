@@ -17,7 +17,8 @@ if TYPE_CHECKING:
 
 def _centre_table(ctx: click.Context, key: str) -> dict[str, Any]:
     config = (ctx.find_root().obj or {}).get("config")
-    centres = read_config(config, "centres").get(key)
+    # Secrets in a readable file are refused by settings_for, which knows about --demo.
+    centres = read_config(config, "centres", allow_public_secrets=True).get(key)
     if not isinstance(centres, dict):
         raise UserError(f"There is no [centres.{key}] table in the config file.")
     return centres
@@ -27,7 +28,7 @@ def _release_settings(ctx: click.Context) -> dict[str, Any]:
     """sync_url and release_public_key from [release], for the desk's "Sync now" (unless the
     environment sets them): the kiosk syncs from where `waypost sync` does."""
     config = (ctx.find_root().obj or {}).get("config")
-    release = read_config(config, "release")
+    release = read_config(config, "release", allow_public_secrets=True)
     return {
         k: release[k]
         for k in ("sync_url", "release_public_key")
