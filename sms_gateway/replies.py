@@ -145,10 +145,10 @@ def details(w: Wording, d: ServiceDetail) -> str:
     return truncate(text, PAGE_SEGMENTS)
 
 
-def helpline_line(w: Wording, msgid: str, helpline: ServiceResult) -> str:
+def helpline_line(w: Wording, msgid: str, helpline: ServiceResult, **more: object) -> str:
     """ "To talk now: Samaritans 116 123" (or the distress wording)."""
     phone = helpline.phones[0].number if helpline.phones else _contact(helpline)
-    return w(msgid, name=w.clean(helpline.name), phone=phone)
+    return w(msgid, name=w.clean(helpline.name), phone=phone, **more)
 
 
 def menu(w: Wording, example: str, topics: Sequence[str], helpline: ServiceResult | None) -> str:

@@ -220,7 +220,8 @@ def test_media_only_message(text: Sender) -> None:
     reply = one_reply(
         text, "", NumMedia="1", MediaUrl0="https://api.twilio.com/x", MediaContentType0="image/jpeg"
     )
-    assert "Topics:" in reply
+    # Issue 13: one segment saying the line reads words, not the topic list
+    assert "words only" in reply and count_segments(reply).segments == 1
 
 
 def test_missing_directory_answers_politely(tmp_path: Path, state_path: Path) -> None:
