@@ -321,7 +321,25 @@ def prison(turn: Turn, *, nomis: str, area: str) -> str:
         language=turn.language,
         found=True,
     )
+    if turn.command.category is None:
+        return replies.first_steps(
+            turn.wording, visiting, keywords, area, families_helpline(turn.db, turn.wording)
+        )
     return replies.prison_page(turn.wording, visiting, keywords, area)
+
+
+FAMILIES_HELPLINE = "prisoners-families-helpline"  # the service id in data/services.csv
+
+
+def families_helpline(db: ContentDB, w: Wording) -> str | None:
+    """ "To talk now: Prisoners' Families Helpline 0808 ..." when the directory has it."""
+    try:
+        service = get_service(db, FAMILIES_HELPLINE, w.language)
+    except DirectoryError:
+        return None
+    if not service.phones:
+        return None
+    return w(t.TALK_NOW, name=w.clean(service.name), phone=service.phones[0].number)
 
 
 def topics(turn: Turn, place: PlaceRef) -> str:

@@ -184,6 +184,21 @@ def prison_page(w: Wording, visiting: PrisonVisiting, topics: Sequence[str], pla
     return text if count_segments(text).segments <= PAGE_SEGMENTS else truncate(head, 2)
 
 
+def first_steps(
+    w: Wording, visiting: PrisonVisiting, topics: Sequence[str], place: str, talk: str | None
+) -> str:
+    """Someone new to prison names one: how to book a visit there, and the families helpline
+    ("To talk now: ..."), then what else to ask if there is room; two segments."""
+    page = prison_page(w, visiting, topics, place)
+    if not talk:
+        return page
+    head, _, menu = page.partition("\n")
+    for text in (f"{head}\n{talk}\n{menu}".rstrip(), f"{head}\n{talk}"):
+        if count_segments(text).segments <= PAGE_SEGMENTS:
+            return text
+    return page
+
+
 def with_distress(w: Wording, helpline: ServiceResult | None, reply: str) -> str:
     """Put the 24-hour helpline first; keep the reply's first part if there is room."""
     if helpline is None:

@@ -61,7 +61,8 @@ def test_just_sent_to_hmp_lewes_gets_that_prison_not_the_menu(
     text = "my husband just got sent to HMP Lewes what do i do"
     data = try_json(text, built_db, state_path, tmp_path)
     assert data["understood"]["topics"] == [] and data["understood"]["prison"] == "HMP & YOI Lewes"
-    assert "Lewes" in data["reply"] and "01273 785271" in data["reply"]
+    assert "Lewes" in data["reply"] and "01273 785271" in data["reply"]  # how to book there
+    assert "Prisoners' Families Helpline" in data["reply"] and data["segments"] <= 2
 
 
 def test_petrol_to_visit_swaleside_is_travel_costs(
