@@ -24,6 +24,7 @@ from kiosk.screens.home import HomeScreen
 from kiosk.settings import KioskSettings
 
 if TYPE_CHECKING:
+    from kiosk.screens.base import KioskHost
     from kiosk.screens.results import ResultsScreen
 
 # Screens and libraries the first screen does not need: imported just after it is drawn (in a
@@ -149,6 +150,15 @@ class KioskApp(App[None], inherit_bindings=False):
             self.pristine = False
         await super().on_event(event)
 
+    def choose_language(self, language: str) -> None:
+        """Switch every screen to the language (a screen's language buttons call this)."""
+        self.language = language
+
+    def remember_home(self, helplines: list[ServiceResult], categories: list[Category]) -> None:
+        """Keep the home screen's helplines and categories for the other screens."""
+        self.helplines = helplines
+        self.categories = categories
+
     def watch_language(self, language: str) -> None:
         """Switch every open screen to the new language, keeping its place."""
         self.translator = Translator(language)
@@ -260,3 +270,10 @@ def _import_later_modules() -> None:
     # Moving it out of the collector's reach turns 30-110 ms full collections, felt as stalls
     # after a tap, into a few milliseconds.
     gc.freeze()
+
+
+if TYPE_CHECKING:
+
+    def _serves_the_screens(app: KioskApp) -> KioskHost:
+        # mypy checks here that the app gives the screens everything KioskHost promises.
+        return app

@@ -16,11 +16,11 @@ from directory.building.data_folder import (
     load_services,
     load_translations,
 )
+from directory.building.gazetteer import load_places
 from directory.building.prison_rows import HMPPS, load_prisons, prison_visiting_service
 from directory.building.records import OrganizationRecord, Sources
 from directory.building.writer import write_database
 from directory.errors import DataValidationError
-from directory.lookup.gazetteer import load_places
 
 HMPPS_RECORD = OrganizationRecord(
     ref=HMPPS,
