@@ -6,11 +6,18 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-import segno
+import qrcode
+from qrcode.constants import ERROR_CORRECT_H, ERROR_CORRECT_L, ERROR_CORRECT_M, ERROR_CORRECT_Q
 from reportlab.pdfgen.canvas import Canvas
 
 QUIET_MODULES = 4
 MM = 72 / 25.4
+ERROR_LEVELS = {
+    "l": ERROR_CORRECT_L,
+    "m": ERROR_CORRECT_M,
+    "q": ERROR_CORRECT_Q,
+    "h": ERROR_CORRECT_H,
+}
 
 
 def _mecard_escape(value: str) -> str:
@@ -55,13 +62,15 @@ class QrMatrix:
 
 
 def make_matrix(payload: str, error: str = "m") -> QrMatrix:
-    """Encode a payload as a full QR symbol (never Micro QR), the smallest version that fits.
+    """Encode a payload as a QR symbol, the smallest version that fits.
 
-    Non-ASCII payloads (Greek, Romanian names) carry a UTF-8 ECI header, so that readers do not
-    guess another encoding (zbar, for one, reads unmarked UTF-8 bytes as Shift JIS).
+    The payload goes in as UTF-8 bytes (Greek and Romanian names), split into numeric,
+    alphanumeric and byte segments where that makes the symbol smaller.
     """
-    code = segno.make_qr(payload, error=error, encoding="utf-8", eci=not payload.isascii())
-    rows = [[bool(m) for m in row] for row in code.matrix_iter(scale=1, border=0)]
+    code = qrcode.QRCode(error_correction=ERROR_LEVELS[error], border=0)
+    code.add_data(payload.encode("utf-8"))
+    code.make(fit=True)
+    rows = [[bool(m) for m in row] for row in code.get_matrix()]
     return QrMatrix(rows, int(code.version))
 
 
