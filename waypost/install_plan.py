@@ -15,6 +15,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from directory.releases.publish import ReleaseError, load_public_key
+from directory.releases.trust import UntrustedSource, check_network_url
+
 ROLES = ("kiosk", "gateway")
 VARIANTS = ("terminal", "browser")
 CONFIG = "/etc/waypost/waypost.toml"
@@ -64,6 +67,7 @@ class InstallOptions:
     prefix: Path = Path("/opt/waypost")
     public_url: str | None = None
     sync_url: str | None = None
+    release_public_key: str | None = None
     centre_name: str = ""
     centre_prison: str = ""
     variant: str = "terminal"
@@ -148,6 +152,7 @@ _KNOWN_PLACEHOLDERS = (
     "PUBLIC_HOST",
     "PUBLIC_URL_LINE",
     "SYNC_URL",
+    "RELEASE_KEY_LINE",
     "CENTRE_NAME",
     "CENTRE_PRISON",
 )
@@ -155,6 +160,23 @@ _KNOWN_PLACEHOLDERS = (
 
 def _toml_string(value: str) -> str:
     return json.dumps(value, ensure_ascii=False)
+
+
+def check_release_source(sync_url: str, public_key: str | None, where: str) -> None:
+    """A site that syncs fetches over https and checks the publisher's signature."""
+    try:
+        check_network_url(sync_url)
+    except UntrustedSource as exc:
+        raise InstallError(f"The sync URL: {exc}") from None
+    if not public_key:
+        raise InstallError(
+            f"A site that syncs must check who made each release: {where} the publisher's"
+            " release_public_key (from `waypost release-key`)."
+        )
+    try:
+        load_public_key(public_key)
+    except ReleaseError as exc:
+        raise InstallError(str(exc)) from None
 
 
 def effective_config(root: Path, rendered: str) -> dict[str, object]:
@@ -178,6 +200,10 @@ def plan(options: InstallOptions, root: Path = Path("/")) -> Plan:
     gateway = options.role == "gateway"
     if options.public_url:
         public_host(options.public_url)
+    if options.sync_url:
+        check_release_source(
+            options.sync_url, options.release_public_key, "give --release-public-key,"
+        )
     values = {"VENV": str(options.venv), "CONFIG": CONFIG}
     public_line = (
         f"public_url = {_toml_string(options.public_url)}"
@@ -191,6 +217,11 @@ def plan(options: InstallOptions, root: Path = Path("/")) -> Plan:
             "CENTRE_PRISON": options.centre_prison.replace('"', "'"),
             "PUBLIC_URL_LINE": public_line,
             "SYNC_URL": (options.sync_url or "").replace('"', "%22"),
+            "RELEASE_KEY_LINE": (
+                f"release_public_key = {_toml_string(options.release_public_key)}"
+                if options.release_public_key
+                else '# release_public_key = ""'
+            ),
         },
     )
     config = effective_config(root, config_text)
@@ -198,6 +229,10 @@ def plan(options: InstallOptions, root: Path = Path("/")) -> Plan:
     release = config.get("release") if isinstance(config.get("release"), dict) else {}
     public_url = str(sms.get("public_url", "")) if isinstance(sms, dict) else ""
     sync_url = str(release.get("sync_url", "")) if isinstance(release, dict) else ""
+    if sync_url:
+        # An existing waypost.toml is kept as it is: it must name the key itself.
+        key = release.get("release_public_key") if isinstance(release, dict) else None
+        check_release_source(sync_url, str(key) if key else None, f"add to [release] in {CONFIG}")
     if gateway and not public_url:
         raise InstallError(
             "A gateway needs its public address: give --public-url https://sms.example.org."

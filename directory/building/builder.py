@@ -21,6 +21,7 @@ from directory.building.prison_rows import HMPPS, load_prisons, prison_visiting_
 from directory.building.records import OrganizationRecord, Sources
 from directory.building.writer import write_database
 from directory.errors import DataValidationError
+from directory.guides.data_files import load_guides
 
 HMPPS_RECORD = OrganizationRecord(
     ref=HMPPS,
@@ -69,6 +70,10 @@ def load_sources(data_dir: Path, progress: Progress | None = None) -> Sources:
             data_dir / "translations.csv",
             issues,
             {"service": {s.ref for s in sources.services}, "organization": org_refs},
+        )
+    if (data_dir / "guides").is_dir():
+        sources.guides = load_guides(
+            data_dir / "guides", issues, {p.nomis for p in sources.prisons}, categories
         )
     issues.raise_if_any()
     attribution = data_dir / "ATTRIBUTION.txt"

@@ -26,6 +26,7 @@ from directory.building.records import (
     category_records,
 )
 from directory.db.connections import ContentDB
+from directory.guides.store import read_guides
 from directory.text.hours import ICAL, HoursError, Opening, parse_hours
 from directory.text.phones import PhoneEntry
 
@@ -262,6 +263,7 @@ def read_sources(db: ContentDB, progress: Progress | None = None) -> Sources:
     report("reading", 3, 4)
     sources.translations = read_translations(db, sources.organizations, sources.services)
     sources.metadata = read_metadata(db)
+    sources.guides = read_guides(db)
     sources.fingerprint = db.meta.get("fingerprint", "")
     sources.attribution = db.meta.get("attribution", "")
     report("reading", 4, 4)

@@ -8,6 +8,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from directory.guides.records import GuideData
 from directory.text.hours import Opening
 from directory.text.phones import PhoneEntry
 
@@ -210,3 +211,4 @@ class Sources:
     fingerprint: str = ""
     attribution: str = ""  # the data licences' attribution text, shown on the About screen
     metadata: list[MetadataRecord] = field(default_factory=list)
+    guides: GuideData = field(default_factory=GuideData)  # data/guides/ (issue 15)

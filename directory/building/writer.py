@@ -10,6 +10,7 @@ from pathlib import Path
 from directory.building.records import ServiceRecord, Sources, stable_uuid
 from directory.db.connections import connect_writable
 from directory.db.migrations import migrate
+from directory.guides.store import write_guides
 from directory.text.folding import fold_uncached as fold
 
 Progress = Callable[[str, int, int], None]
@@ -42,6 +43,7 @@ def write_database(sources: Sources, path: Path, progress: Progress | None = Non
         _write_prisons(conn, sources)
         _write_translations(conn, sources)
         _write_exchange_fields(conn, sources)
+        write_guides(conn, sources.guides)
         built_at = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
         version = f"{built_at[:10].replace('-', '')}-{sources.fingerprint or 'adhoc'}"
         conn.executemany(

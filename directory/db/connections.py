@@ -21,6 +21,27 @@ def _uri(path: Path, mode: str) -> str:
     return f"file:{quote(str(path.resolve()))}?mode={mode}"
 
 
+def distrust_schema(conn: sqlite3.Connection) -> sqlite3.Connection:
+    """Refuse functions and virtual tables called from a file's own views, triggers and defaults.
+
+    A content file arrives from spreadsheets, HSDS packages and synced releases, so its schema is
+    as untrusted as its rows: with trusted_schema OFF, SQL written into the file cannot call
+    anything that is not marked harmless.
+    """
+    conn.execute("PRAGMA trusted_schema = OFF")
+    return conn
+
+
+def connect_content(path: str | os.PathLike[str], *, threads: bool = False) -> sqlite3.Connection:
+    """A read-only connection to a content file, with its schema distrusted."""
+    conn = sqlite3.connect(_uri(Path(path), "ro"), uri=True, check_same_thread=not threads)
+    try:
+        return distrust_schema(conn)
+    except sqlite3.Error:
+        conn.close()
+        raise
+
+
 class ContentDB:
     """A read-only handle on the content database.
 
@@ -45,7 +66,7 @@ class ContentDB:
                 f"The directory database {str(self.path)!r} does not exist. Run `waypost build`."
             )
         try:
-            conn = sqlite3.connect(_uri(self.path, "ro"), uri=True, check_same_thread=False)
+            conn = connect_content(self.path, threads=True)
             rows = dict(conn.execute("SELECT key, value FROM meta").fetchall())
         except sqlite3.DatabaseError as exc:
             raise ContentUnavailable(
@@ -120,6 +141,7 @@ def open_content(path: str | os.PathLike[str]) -> ContentDB:
 def connect_writable(path: str | os.PathLike[str]) -> sqlite3.Connection:
     """A writable connection in autocommit mode; callers use `transaction()`."""
     conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
+    distrust_schema(conn)
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA busy_timeout = 5000")
     return conn

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import functools
 import hashlib
 import json
 import os
@@ -29,7 +30,8 @@ from urllib.parse import quote
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
-from directory.db.migrations import latest_version
+from directory.db.connections import connect_content
+from directory.db.migrations import latest_version, migrate
 from directory.errors import DirectoryError
 
 Progress = Callable[[str, int, int], None]
@@ -184,11 +186,55 @@ def file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
+SchemaObject = tuple[str, str, str]
+
+
+@functools.cache
+def expected_schema() -> frozenset[SchemaObject]:
+    """(type, name, sql) of every object the content migrations create, and nothing else."""
+    conn = sqlite3.connect(":memory:")
+    try:
+        migrate(conn, "content")
+        return _schema(conn)
+    finally:
+        conn.close()
+
+
+def _schema(conn: sqlite3.Connection) -> frozenset[SchemaObject]:
+    # sqlite_stat1 and friends are SQLite's own (ANALYZE); everything else must be ours.
+    rows = conn.execute(
+        "SELECT type, name, coalesce(sql, '') FROM sqlite_master WHERE name NOT LIKE 'sqlite\\_%'"
+        " ESCAPE '\\'"
+    )
+    return frozenset((str(t), str(n), " ".join(str(q).split())) for t, n, q in rows)
+
+
+def _check_schema(conn: sqlite3.Connection, shown: str) -> None:
+    """Refuse a file whose tables, indexes, views or triggers differ from the migrations'."""
+    found, expected = _schema(conn), expected_schema()
+    if found == expected:
+        return
+    ours = {(t, n): q for t, n, q in expected}
+    theirs = {(t, n): q for t, n, q in found}
+    parts = [
+        *(f"unexpected {t} {n}" for t, n in sorted(theirs.keys() - ours.keys())),
+        *(f"missing {t} {n}" for t, n in sorted(ours.keys() - theirs.keys())),
+        *(
+            f"changed {t} {n}"
+            for t, n in sorted(ours.keys() & theirs.keys())
+            if ours[t, n] != theirs[t, n]
+        ),
+    ]
+    raise ReleaseError(
+        f"{shown} does not have this Waypost's directory schema ({', '.join(parts[:5])})."
+    )
+
+
 def check_database(path: Path) -> DatabaseFacts:
     """Open a content file read-only and check schema, tables, integrity and meta."""
     shown = Path(path).name
     try:
-        conn = sqlite3.connect(_uri(Path(path), "ro"), uri=True)
+        conn = connect_content(Path(path))
     except sqlite3.Error as exc:
         raise ReleaseError(f"{shown} cannot be opened as a database ({exc}).") from None
     try:
@@ -202,6 +248,7 @@ def check_database(path: Path) -> DatabaseFacts:
         missing = [t for t in REQUIRED_TABLES if t not in tables]
         if missing:
             raise ReleaseError(f"{shown} is not a complete directory (no {', '.join(missing)}).")
+        _check_schema(conn, shown)
         problems = [r[0] for r in conn.execute("PRAGMA integrity_check(5)")]
         if problems != ["ok"]:
             raise ReleaseError(f"{shown} is damaged: {problems[0]}")
@@ -229,7 +276,7 @@ def _noop(step: str, done: int, total: int) -> None:
 
 def _snapshot(source: Path, target: Path, progress: Progress) -> None:
     # The backup API copies a consistent snapshot even if a build swaps the file meanwhile.
-    src = sqlite3.connect(_uri(source, "ro"), uri=True)
+    src = connect_content(source)
     dst = sqlite3.connect(str(target))
     try:
 

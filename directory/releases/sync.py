@@ -23,7 +23,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
-from urllib.parse import urljoin, urlsplit, urlunsplit
+from urllib.parse import urljoin, urlsplit
 
 from directory.db.migrations import latest_version
 from directory.releases.publish import (
@@ -34,6 +34,14 @@ from directory.releases.publish import (
     ReleaseError,
     check_database,
     verify_manifest,
+)
+from directory.releases.trust import (
+    UntrustedSource,
+    check_network_url,
+    opener,
+    record_release,
+    recorded_release,
+    shown,
 )
 
 MANIFEST_LIMIT = 1 << 20
@@ -63,21 +71,21 @@ class SyncResult:
     signed: bool
 
 
-def _shown(url: str) -> str:
-    # Never echo credentials or tokens that may be embedded in the URL.
-    parts = urlsplit(url)
-    host = parts.hostname or ""
-    if parts.port:
-        host += f":{parts.port}"
-    return urlunsplit((parts.scheme, host, parts.path, "", ""))
-
-
 def manifest_url(source: str) -> str:
-    """The manifest's URL for a release given as a folder URL, a manifest URL or a local path."""
+    """The manifest's URL for a release given as a folder URL, a manifest URL or a local path.
+
+    Network addresses must be https (http only to this machine itself); a folder on this
+    machine, such as a USB stick, is read directly.
+    """
     scheme = urlsplit(source).scheme.lower()
-    if scheme not in ("http", "https", "file"):
+    if scheme in ("http", "https"):
+        try:
+            check_network_url(source)
+        except UntrustedSource as exc:
+            raise SyncError(str(exc)) from None
+    elif scheme != "file":
         if scheme and len(scheme) > 1:
-            raise SyncError(f"Cannot sync from {_shown(source)!r}: use http, https or a folder.")
+            raise SyncError(f"Cannot sync from {shown(source)!r}: use https or a folder.")
         source = Path(source).resolve().as_uri()
     if source.endswith(".json"):
         return source
@@ -86,7 +94,7 @@ def manifest_url(source: str) -> str:
 
 def _open(url: str, timeout: float) -> IO[bytes]:
     request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})  # noqa: S310
-    return urllib.request.urlopen(request, timeout=timeout)  # noqa: S310
+    return opener().open(request, timeout=timeout)
 
 
 def _missing(exc: urllib.error.URLError) -> bool:
@@ -100,6 +108,8 @@ def _fetch_small(url: str, timeout: float, what: str) -> bytes | None:
     try:
         with _open(url, timeout) as response:
             data = response.read(MANIFEST_LIMIT + 1)
+    except UntrustedSource as exc:
+        raise SyncError(f"The {what} at {shown(url)} redirects elsewhere: {exc}") from None
     except urllib.error.URLError as exc:
         if _missing(exc):
             return None
@@ -107,7 +117,7 @@ def _fetch_small(url: str, timeout: float, what: str) -> bytes | None:
     except (http.client.HTTPException, OSError) as exc:
         raise SyncError(_network_problem(url, exc, what)) from None
     if len(data) > MANIFEST_LIMIT:
-        raise SyncError(f"The {what} at {_shown(url)} is far too large to be a release {what}.")
+        raise SyncError(f"The {what} at {shown(url)} is far too large to be a release {what}.")
     return data
 
 
@@ -120,7 +130,7 @@ def _network_problem(url: str, exc: BaseException, what: str) -> str:
         reason = "the connection closed before the whole file arrived"
     else:
         reason = str(exc) or type(exc).__name__
-    return f"Could not fetch the {what} from {_shown(url)}: {reason}."
+    return f"Could not fetch the {what} from {shown(url)}: {reason}."
 
 
 def _current(db_path: Path) -> tuple[str, str] | None:
@@ -132,6 +142,18 @@ def _current(db_path: Path) -> tuple[str, str] | None:
     except ReleaseError:
         return None  # a broken current file should be replaced, not defended
     return (facts.built_at, facts.version)
+
+
+def _refuse_older_than_recorded(manifest: Manifest, recorded: tuple[str, str] | None) -> None:
+    # Holds even when the installed file is missing or broken: deleting it must not open the
+    # door to an old release (with old numbers) that an attacker kept a valid signature of.
+    if recorded is not None and (manifest.built_at, manifest.version) < recorded:
+        raise ReleaseNotNewer(
+            f"The release (version {manifest.version}, built {manifest.built_at}) is older than"
+            f" version {recorded[1]} (built {recorded[0]}), which this site installed before;"
+            " it was refused.",
+            same=False,
+        )
 
 
 def _refuse_unless_newer(manifest: Manifest, current: tuple[str, str] | None) -> None:
@@ -186,6 +208,8 @@ def _download(url: str, target: Path, manifest: Manifest, timeout: float, report
                 report("downloading", done, manifest.size)
             out.flush()
             os.fsync(out.fileno())
+    except UntrustedSource as exc:
+        raise SyncError(f"The database at {shown(url)} redirects elsewhere: {exc}") from None
     except urllib.error.URLError as exc:
         raise SyncError(_network_problem(url, exc, "database")) from None
     except (http.client.HTTPException, OSError) as exc:
@@ -223,12 +247,24 @@ def sync(
     db_path: Path,
     *,
     public_key: str | None = None,
+    allow_unsigned: bool = False,
+    state_path: Path | None = None,
     progress: Progress | None = None,
     timeout: float = 30.0,
 ) -> SyncResult:
-    """Fetch the release at source, verify it and swap it in at db_path; else change nothing."""
+    """Fetch the release at source, verify it and swap it in at db_path; else change nothing.
+
+    Without public_key a release is refused unless allow_unsigned says, explicitly, that an
+    unsigned one is acceptable. With state_path, the release installed is recorded there and a
+    release older than the last one recorded is refused, whatever the installed file says.
+    """
+    if public_key is None and not allow_unsigned:
+        raise SyncError(
+            "This site has no release_public_key, so it cannot check who made a release;"
+            " set release_public_key (from `waypost release-key`) in the [release] settings."
+        )
     try:
-        return _sync(source, Path(db_path), public_key, progress, timeout)
+        return _sync(source, Path(db_path), public_key, state_path, progress, timeout)
     except SyncError:
         raise
     except ReleaseError as exc:  # a bad manifest or signature: same promise, same error type
@@ -239,6 +275,7 @@ def _sync(
     source: str,
     db_path: Path,
     public_key: str | None,
+    state_path: Path | None,
     progress: Progress | None,
     timeout: float,
 ) -> SyncResult:
@@ -247,7 +284,7 @@ def _sync(
     url = manifest_url(source)
     body = _fetch_small(url, timeout, "manifest")
     if body is None:
-        raise SyncError(f"There is no release manifest at {_shown(url)}.")
+        raise SyncError(f"There is no release manifest at {shown(url)}.")
     if public_key is not None:
         signature = _fetch_small(url + ".sig", timeout, "signature")
         if signature is None:
@@ -265,6 +302,8 @@ def _sync(
     with _sync_lock(db_path):
         current = _current(db_path)
         _refuse_unless_newer(manifest, current)
+        if state_path is not None:
+            _refuse_older_than_recorded(manifest, recorded_release(state_path))
         free = shutil.disk_usage(db_path.parent).free
         if free < manifest.size * 1.1:
             raise SyncError(f"Not enough disk space for the {manifest.size}-byte directory.")
@@ -283,6 +322,8 @@ def _sync(
             _fsync_dir(db_path.parent)
         finally:
             tmp.unlink(missing_ok=True)
+        if state_path is not None:
+            record_release(state_path, manifest.built_at, manifest.version)
     return SyncResult(
         version=manifest.version,
         built_at=manifest.built_at,

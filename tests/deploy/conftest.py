@@ -14,6 +14,8 @@ from waypost.cli import cli
 REPO = Path(__file__).resolve().parents[2]
 VENV = Path(sys.executable).parent.parent
 PUBLIC_URL = "https://sms.example.org"
+# A publisher's public key (the private half was thrown away): the gateway syncs releases.
+RELEASE_PUBLIC_KEY = "8fnk6xB4DeK3RELE+5mT1/W2ZwyMSS6P7BmmJOfJEL4="
 # Programs the kiosk units start. verify checks that each ExecStart exists under --root; the
 # host's own copy is copied in when installed (cage and foot are in the Makefile's list): a
 # link would point outside the tree, and --root resolves links inside it.
@@ -56,7 +58,13 @@ def gateway_root(tmp_path_factory: pytest.TempPathFactory, built_db: Path) -> Pa
     root = tmp_path_factory.mktemp("gateway-root")
     prepare_root(root)
     install(
-        root, "gateway", "--sync-url", "https://directory.example.org/release/", built_db=built_db
+        root,
+        "gateway",
+        "--sync-url",
+        "https://directory.example.org/release/",
+        "--release-public-key",
+        RELEASE_PUBLIC_KEY,
+        built_db=built_db,
     )
     return root
 

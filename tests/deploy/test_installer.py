@@ -14,7 +14,7 @@ from click.testing import CliRunner
 from waypost.cli import cli
 from waypost.install_plan import UNITS
 
-from .conftest import PUBLIC_URL, install, prepare_root
+from .conftest import PUBLIC_URL, RELEASE_PUBLIC_KEY, install, prepare_root
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -109,6 +109,7 @@ def test_gateway_files_secrets_and_proxy_match_the_public_url(gateway_root: Path
     public_url = config["sms"]["public_url"]
     assert public_url == PUBLIC_URL
     assert config["release"]["sync_url"] == "https://directory.example.org/release/"
+    assert config["release"]["release_public_key"] == RELEASE_PUBLIC_KEY
     caddy = (gateway_root / "etc/waypost/caddy/waypost.caddy").read_text()
     assert "\nsms.example.org {\n" in caddy
     assert "handle /sms {\n\t\treverse_proxy 127.0.0.1:8080" in caddy
@@ -137,6 +138,29 @@ def test_gateway_files_secrets_and_proxy_match_the_public_url(gateway_root: Path
         (["--role", "gateway", "--public-url", "http://sms.example.org"], "https://"),
         (["--role", "gateway", "--public-url", "https://example.org/waypost"], "no path"),
         (["--role", "server"], "server"),
+        (["--role", "kiosk", "--sync-url", "https://d.example.org/r/"], "--release-public-key"),
+        (
+            [
+                "--role",
+                "kiosk",
+                "--sync-url",
+                "http://d.example.org/r/",
+                "--release-public-key",
+                RELEASE_PUBLIC_KEY,
+            ],
+            "https",
+        ),
+        (
+            [
+                "--role",
+                "kiosk",
+                "--sync-url",
+                "https://d.example.org/r/",
+                "--release-public-key",
+                "not-a-key",
+            ],
+            "Ed25519",
+        ),
     ],
 )
 def test_bad_options_are_one_clear_line(tmp_path: Path, args: list[str], message: str) -> None:
@@ -145,6 +169,31 @@ def test_bad_options_are_one_clear_line(tmp_path: Path, args: list[str], message
     assert message in result.output
     assert "Traceback" not in result.output
     assert not any(tmp_path.iterdir())
+
+
+def test_a_kept_config_that_syncs_without_a_release_key_stops_the_installer(
+    tmp_path: Path, built_db: Path
+) -> None:
+    prepare_root(tmp_path)
+    url = "https://directory.example.org/release/"
+    install(
+        tmp_path,
+        "kiosk",
+        "--sync-url",
+        url,
+        "--release-public-key",
+        RELEASE_PUBLIC_KEY,
+        built_db=built_db,
+    )
+    config = tmp_path / "etc/waypost/waypost.toml"
+    edited = config.read_text().replace("release_public_key =", "# release_public_key =")
+    config.write_text(edited)
+    args = ["install", "--role", "kiosk", "--root", str(tmp_path), "--no-venv"]
+    result = CliRunner().invoke(cli, [*args, "--seed-db", str(built_db)])
+    assert result.exit_code == 2
+    assert "release_public_key" in result.output and "/etc/waypost/waypost.toml" in result.output
+    assert "Traceback" not in result.output
+    assert config.read_text() == edited
 
 
 def test_live_install_needs_root_and_dry_run_does_not(built_db: Path) -> None:

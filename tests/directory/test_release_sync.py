@@ -175,7 +175,7 @@ def test_signed_release_syncs_and_an_open_reader_sees_it_after_refresh(
 def test_sync_from_a_local_folder(built_db: Path, tmp_path: Path, site: Path) -> None:
     source = _directory(built_db, tmp_path / "usb.db", NEW)
     publish(source, tmp_path / "usb")
-    assert sync(str(tmp_path / "usb"), site).version == NEW[1]
+    assert sync(str(tmp_path / "usb"), site, allow_unsigned=True).version == NEW[1]
     assert open_content(site).version == NEW[1]
 
 
@@ -284,12 +284,12 @@ def test_every_failure_leaves_the_old_directory_untouched(
     reader.close()
 
 
-def test_signature_check_is_skipped_only_when_no_key_is_configured(
+def test_signature_check_is_skipped_only_when_unsigned_is_allowed_and_no_key_is_set(
     built_db: Path, tmp_path: Path, site: Path, server: tuple[str, Served]
 ) -> None:
     url, served = server
     _serve(served, _release(built_db, tmp_path, NEW, None))
-    result = sync(url, site)
+    result = sync(url, site, allow_unsigned=True)
     assert (result.version, result.signed) == (NEW[1], False)
     assert "release/manifest.json.sig" not in served.requests
 

@@ -27,6 +27,7 @@ def test_publish_then_sync_signed_through_the_cli(built_db: Path, tmp_path: Path
     publisher.write_text(f'[release]\nrelease_signing_key = "{private}"\n')
     site_config = tmp_path / "site.toml"
     site_config.write_text(
+        f'state_db = "{tmp_path / "site" / "state.db"}"\n'
         f'[release]\nrelease_public_key = "{public}"\nsync_url = "{tmp_path / "out"}"\n'
     )
     runner = CliRunner()
@@ -84,3 +85,35 @@ def test_sync_without_a_url_explains_what_to_do(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["sync", "--db", str(tmp_path / "d.db")])
     assert result.exit_code == 2
     assert "sync_url" in result.output
+
+
+def test_sync_without_a_public_key_refuses_and_allow_unsigned_says_so_loudly(
+    built_db: Path, tmp_path: Path
+) -> None:
+    runner = CliRunner()
+    assert (
+        runner.invoke(cli, ["publish", str(tmp_path / "out"), "--db", str(built_db)]).exit_code == 0
+    )
+    site = tmp_path / "site" / "directory.db"
+    state = tmp_path / "site" / "state.db"
+    base = ["sync", str(tmp_path / "out"), "--db", str(site), "--state-db", str(state)]
+    refused = runner.invoke(cli, base)
+    assert refused.exit_code == 2
+    assert "release_public_key" in refused.output and "Traceback" not in refused.output
+    assert not site.exists()
+    allowed = runner.invoke(cli, [*base, "--allow-unsigned"])
+    assert allowed.exit_code == 0, allowed.output
+    assert "WARNING: --allow-unsigned" in allowed.stderr
+    assert "NOT the signature" in allowed.stdout
+    assert open_content(site).version == open_content(built_db).version
+
+
+def test_sync_over_plain_http_is_one_clear_line(built_db: Path, tmp_path: Path) -> None:
+    _, public = _keys()
+    result = CliRunner().invoke(
+        cli,
+        ["sync", "http://directory.example.org/release/", "--db", str(tmp_path / "d.db")],
+        env={"WAYPOST_RELEASE_PUBLIC_KEY": public, "WAYPOST_STATE_DB": str(tmp_path / "s.db")},
+    )
+    assert result.exit_code == 2
+    assert "https" in result.output and "Traceback" not in result.output

@@ -36,7 +36,13 @@ from waypost.options import UserError
     "--public-url",
     help="Gateway: the HTTPS address Twilio calls, e.g. https://sms.example.org (no path).",
 )
-@click.option("--sync-url", help="Where to fetch the published directory from (optional).")
+@click.option(
+    "--sync-url", help="Where to fetch the published directory from (optional; https only)."
+)
+@click.option(
+    "--release-public-key",
+    help="With --sync-url: the publisher's key from `waypost release-key` (releases are checked).",
+)
 @click.option("--centre-name", default="", help="Kiosk: the visitor centre's name.")
 @click.option("--centre-prison", default="", help="Kiosk: the prison's NOMIS code, e.g. LWI.")
 @click.option(
@@ -72,6 +78,7 @@ def install_command(
     dry_run: bool,
     public_url: str | None,
     sync_url: str | None,
+    release_public_key: str | None,
     centre_name: str,
     centre_prison: str,
     variant: str,
@@ -96,6 +103,7 @@ def install_command(
             prefix=prefix,
             public_url=public_url,
             sync_url=sync_url,
+            release_public_key=release_public_key,
             centre_name=centre_name,
             centre_prison=centre_prison,
             variant=variant,

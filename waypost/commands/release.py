@@ -26,9 +26,20 @@ from directory.releases.publish import (
 )
 from directory.releases.sync import ReleaseNotNewer, sync
 from directory.settings import PLACEHOLDERS, CommonSettings
-from waypost.options import UserError, db_option, friendly_errors, settings_for
+from waypost.options import (
+    UserError,
+    db_option,
+    friendly_errors,
+    settings_for,
+    state_db_option,
+)
 
 SECTION = "release"
+UNSIGNED_WARNING = (
+    "WARNING: --allow-unsigned: this release's signature will NOT be checked. Anyone who can"
+    " change the release server, the USB stick or the network on the way can change every"
+    " helpline number this site shows. Set release_public_key instead."
+)
 
 
 class ReleaseSettings(CommonSettings):
@@ -36,7 +47,8 @@ class ReleaseSettings(CommonSettings):
 
     # Publisher only: the base64 Ed25519 signing key from `waypost release-key`.
     release_signing_key: SecretStr | None = None
-    # Sites: the matching public key. When set, unsigned or wrongly signed releases are refused.
+    # Sites: the matching public key. Without it `waypost sync` refuses every release (unless
+    # --allow-unsigned); with it, unsigned or wrongly signed releases are refused.
     release_public_key: str | None = None
     # Sites: the release folder's URL, so `waypost sync` (e.g. from a timer) needs no argument.
     sync_url: str | None = None
@@ -120,20 +132,37 @@ def publish_command(ctx: click.Context, out: Path, db: Path | None, unsigned: bo
     show_default=True,
     help="Seconds to wait on a silent connection.",
 )
+@click.option(
+    "--allow-unsigned",
+    is_flag=True,
+    help="Accept a release without checking its signature (no release_public_key). Unsafe.",
+)
+@state_db_option
 @click.pass_context
-def sync_command(ctx: click.Context, url: str | None, db: Path | None, timeout: float) -> None:
+def sync_command(
+    ctx: click.Context,
+    url: str | None,
+    db: Path | None,
+    timeout: float,
+    allow_unsigned: bool,
+    state_db: Path | None,
+) -> None:
     """Fetch a published directory, check it, and swap it in.
 
     URL is a release folder on a web server (or a folder path, such as a USB stick); the
-    default is sync_url from the settings. The download is checked against its sha256 and, when
-    release_public_key is set, its signature. Older or identical versions are refused. On any
-    problem the current directory stays exactly as it was. The kiosk and the SMS line pick up
-    the new directory by themselves.
+    default is sync_url from the settings; network addresses must be https. The download is
+    checked against its sha256 and its signature (release_public_key). Older or identical
+    versions are refused, also older than the last one this site installed. On any problem the
+    current directory stays exactly as it was. The kiosk and the SMS line pick up the new
+    directory by themselves.
     """
-    settings = settings_for(ctx, ReleaseSettings, SECTION, db=db)
+    settings = settings_for(ctx, ReleaseSettings, SECTION, db=db, state_db=state_db)
     source = url or settings.sync_url
     if not source:
         raise UserError("Give the release URL, or set sync_url in the settings.")
+    unsigned = allow_unsigned and settings.release_public_key is None
+    if unsigned:
+        click.secho(UNSIGNED_WARNING, err=True, fg="red", bold=True)
     with friendly_errors():
         try:
             with _progress_bar() as progress:
@@ -141,6 +170,8 @@ def sync_command(ctx: click.Context, url: str | None, db: Path | None, timeout: 
                     source,
                     settings.db,
                     public_key=settings.release_public_key,
+                    allow_unsigned=allow_unsigned,
+                    state_path=settings.state_db,
                     progress=progress,
                     timeout=timeout,
                 )
@@ -151,7 +182,7 @@ def sync_command(ctx: click.Context, url: str | None, db: Path | None, timeout: 
             click.echo(str(exc))
             return
     was = f" (was {result.previous_version})" if result.previous_version else ""
-    checked = "signature and checksum" if result.signed else "checksum"
+    checked = "signature and checksum" if result.signed else "checksum (NOT the signature)"
     click.echo(f"Installed directory version {result.version}{was}; {checked} verified.")
 
 
