@@ -45,7 +45,7 @@ class Gateway:
 
         The held connection is never used for queries. While it is open, a request closing its
         own connection is not the last one, so SQLite does not checkpoint and delete the WAL on
-        every close (measured: 7 ms per text without it, on a busy disk). The checkpointer
+        every close (docs/performance.md). The checkpointer
         thread starts here too: the pool's connections leave checkpoints to it.
         """
         if self._keeper is None:

@@ -26,8 +26,8 @@ def normalise_number(raw: str, country: str = "GB", home: str = "GB") -> str:
     digits = re.sub(r"\D", "", compact)
     if 3 <= len(digits) <= 6 and not compact.startswith("+"):
         return compact  # short codes such as 116 123 or 111
-    # Imported here: phonenumbers takes ~20 ms to import and readers of the directory (the
-    # kiosk's start, the SMS line's) never check numbers.
+    # Imported here: phonenumbers is slow to import (docs/performance.md) and readers of the
+    # directory (the kiosk's start, the SMS line's) never check numbers.
     import phonenumbers
 
     try:

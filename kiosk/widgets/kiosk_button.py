@@ -10,8 +10,8 @@ class KioskButton(Button):
 
     Button's constructor sets its `flat` and `variant` reactives, and each class change asks
     the stylesheet to restyle the widget at once, although it is not on screen yet and is
-    styled in full when mounted. That cost 0.5-1.5 ms a button, most of the time it took to
-    show a screen of tiles or a keypad.
+    styled in full when mounted. That was most of the time it took to show a screen of tiles
+    or a keypad (docs/performance.md).
     """
 
     def update_node_styles(self, animate: bool = True) -> None:
