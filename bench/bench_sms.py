@@ -263,12 +263,12 @@ def profile(db_path: Path, state: Path) -> None:
     from directory.lookup.places import resolve_place
     from directory.lookup.search import search_services
     from sms_gateway.dialogue import Inbound
-    from sms_gateway.gateway import Gateway
     from sms_gateway.gsm import count_segments
     from sms_gateway.parser import parse
     from sms_gateway.settings import GatewaySettings
-    from sms_gateway.signature import FormFields
     from sms_gateway.twiml import twiml
+    from sms_gateway.web.gateway import Gateway
+    from sms_gateway.web.signature import FormFields
 
     settings = GatewaySettings(
         twilio_auth_token=TOKEN, hash_key=HASH_KEY, public_url=PUBLIC, db=db_path, state_db=state

@@ -14,8 +14,8 @@ import pytest
 from fastapi.testclient import TestClient
 from twilio.request_validator import RequestValidator
 
-from sms_gateway.app import create_app
 from sms_gateway.settings import GatewaySettings
+from sms_gateway.web.app import create_app
 
 TOKEN = "12345678901234567890123456789012"
 PUBLIC_URL = "https://sms.example.org"

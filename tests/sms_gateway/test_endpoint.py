@@ -6,9 +6,9 @@ import threading
 
 from fastapi.testclient import TestClient
 
-from sms_gateway.app import create_app
-from sms_gateway.gateway import Gateway
 from sms_gateway.settings import GatewaySettings
+from sms_gateway.web.app import create_app
+from sms_gateway.web.gateway import Gateway
 from tests.sms_gateway.conftest import sign, twilio_form
 
 

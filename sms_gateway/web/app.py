@@ -7,9 +7,9 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
-from sms_gateway.gateway import Gateway
-from sms_gateway.routes import health, sms
 from sms_gateway.settings import GatewaySettings
+from sms_gateway.web.gateway import Gateway
+from sms_gateway.web.routes import health, sms
 
 
 def create_app(settings: GatewaySettings) -> FastAPI:

@@ -13,11 +13,11 @@ from urllib.parse import parse_qsl
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
-from sms_gateway.deps import GatewayDep
 from sms_gateway.dialogue import Inbound
-from sms_gateway.gateway import Gateway
-from sms_gateway.signature import FormFields
 from sms_gateway.twiml import CONTENT_TYPE
+from sms_gateway.web.deps import GatewayDep
+from sms_gateway.web.gateway import Gateway
+from sms_gateway.web.signature import FormFields
 
 log = logging.getLogger(__name__)
 router = APIRouter()
