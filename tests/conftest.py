@@ -25,7 +25,9 @@ def assemble_data(target: Path) -> Path:
     """A data/ folder from the test directory's files, with the real gazetteers linked."""
     target.mkdir(parents=True, exist_ok=True)
     for item in FIXTURE_DATA.iterdir():
-        if item.suffix in (".csv", ".toml", ".txt"):
+        if item.is_dir():
+            shutil.copytree(item, target / item.name)
+        elif item.suffix in (".csv", ".toml", ".txt"):
             shutil.copy2(item, target / item.name)
     (target / "places").symlink_to(REAL_DATA / "places")
     return target

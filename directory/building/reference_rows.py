@@ -1,6 +1,6 @@
-"""Writing the directory's reference tables: places, organisations, prisons, translations and
-the exchange fields. Plain rows into the tables the migrations made, batched by sqlite-utils;
-the services and their search documents are written by `writer`.
+"""Writing the directory's reference tables: places, organisations, translations and the
+exchange fields (prisons: prison_writer). Plain rows into the tables the migrations made,
+batched by sqlite-utils; the services and their search documents are written by `writer`.
 """
 
 from __future__ import annotations
@@ -9,7 +9,6 @@ import sqlite3
 from typing import TYPE_CHECKING
 
 from directory.building.records import Sources
-from directory.text.folding import fold_uncached as fold
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -63,44 +62,6 @@ def write_organizations(conn: sqlite3.Connection, sources: Sources) -> None:
         ),
         batch_size=BATCH_SIZE,
     )
-
-
-def write_prisons(conn: sqlite3.Connection, sources: Sources) -> None:
-    """Prisons and the other names they go by."""
-    for p in sources.prisons:
-        loc = p.location
-        conn.execute(
-            "INSERT INTO prison (nomis, name, name_cy, display_name, types, address_1, address_2,"
-            " town, county, postcode, country, latitude, longitude, latlon_source, visits_phone,"
-            " visits_email, visit_slots, service_ref, source)"
-            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            (
-                p.nomis,
-                p.name,
-                p.name_cy or None,
-                p.display_name,
-                p.types,
-                loc.address_1,
-                loc.address_2 or None,
-                loc.city,
-                loc.region,
-                loc.postal_code,
-                "GB",
-                loc.latitude,
-                loc.longitude,
-                p.latlon_source,
-                p.visits_phone or None,
-                p.visits_email or None,
-                p.visit_slots or None,
-                f"prison-visits-{p.nomis.lower()}",
-                p.source,
-            ),
-        )
-        keys = {fold(a) for a in [p.name, p.display_name, *p.aliases] if fold(a)}
-        conn.executemany(
-            "INSERT OR IGNORE INTO prison_alias (key, nomis) VALUES (?, ?)",
-            [(k, p.nomis) for k in keys],
-        )
 
 
 def write_translations(conn: sqlite3.Connection, sources: Sources) -> None:

@@ -7,17 +7,19 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
+from directory.building.prison_writer import write_prisons
 from directory.building.records import ServiceRecord, Sources, stable_uuid
 from directory.building.reference_rows import (
     write_exchange_fields,
     write_organizations,
     write_places,
-    write_prisons,
     write_translations,
 )
+from directory.building.visitor_centres import write_visitor_centres
 from directory.db.connections import connect_writable
 from directory.db.migrations import migrate
 from directory.guides.store import write_guides
+from directory.lookup.areas import AREA_URI
 from directory.text.folding import fold_uncached as fold
 
 Progress = Callable[[str, int, int], None]
@@ -47,7 +49,8 @@ def write_database(sources: Sources, path: Path, progress: Progress | None = Non
         report("places", 1, 1)
         write_organizations(conn, sources)
         _write_services(conn, sources, report)
-        write_prisons(conn, sources)
+        write_prisons(conn, sources.prisons)
+        write_visitor_centres(conn, sources.visitor_centres)
         write_translations(conn, sources)
         write_exchange_fields(conn, sources)
         write_guides(conn, sources.guides)
@@ -209,7 +212,10 @@ def _write_services(conn: sqlite3.Connection, sources: Sources, report: Progress
         for code in s.languages:
             rows["language"].append((stable_uuid("language", f"{s.ref}:{code}"), s.uuid, code))
         if s.area:
-            rows["area"].append((stable_uuid("service_area", s.ref), s.uuid, s.area))
+            rows["area"].append((stable_uuid("service_area", s.ref), s.uuid, s.area, None, None))
+        for code in s.service_area:
+            area_id = stable_uuid("service_area", f"{s.ref}:{code}")
+            rows["area"].append((area_id, s.uuid, code, "text", AREA_URI + code))
         for key in s.categories:
             rows["attribute"].append(
                 (stable_uuid("attribute", f"{s.ref}:{key}"), s.uuid, terms[key], "service", key)
@@ -246,7 +252,9 @@ def _write_services(conn: sqlite3.Connection, sources: Sources, report: Progress
                 )
             rows["sal"].append((stable_uuid("service_at_location", s.ref), s.uuid, loc_id))
             city = loc.city
-            if s.scope == "local" and loc.latitude is not None and loc.longitude is not None:
+            # Only an active service is found by place; the others stay readable by id.
+            located = loc.latitude is not None and loc.longitude is not None
+            if s.scope == "local" and s.status == "active" and located:
                 for pos in (0, *(positions[key] for key in s.categories)):
                     rows["geo"].append((pos, loc.latitude, loc.longitude, rowid))
         name_text = " ".join([s.name, *names.get(s.ref, [])])
@@ -291,7 +299,8 @@ def _insert_service_rows(
         "schedule": "INSERT INTO schedule (id, service_id, freq, byday, opens_at, closes_at,"
         " description, position) VALUES (?,?,?,?,?,?,?,?)",
         "language": "INSERT INTO language (id, service_id, code) VALUES (?,?,?)",
-        "area": "INSERT INTO service_area (id, service_id, name) VALUES (?,?,?)",
+        "area": "INSERT INTO service_area (id, service_id, name, extent_type, uri)"
+        " VALUES (?,?,?,?,?)",
         "attribute": "INSERT INTO attribute (id, link_id, taxonomy_term_id, link_entity, value)"
         " VALUES (?,?,?,?,?)",
         "category": "INSERT INTO service_category (service_rowid, category_key) VALUES (?,?)",
