@@ -19,6 +19,8 @@ COMMAND_MODULES = {
     "build": "build",
     "cards": "cards",
     "export": "exchange",
+    "export-checks": "checks",
+    "import-checks": "checks",
     "import": "exchange",
     "health": "health",
     "install": "install",
@@ -30,11 +32,13 @@ COMMAND_MODULES = {
     "sync": "release",
     "release-key": "release",
     "report": "report",
+    "say": "say",
     "search": "search",
     "sms": "sms",
     "stale": "stale",
     "verify": "stale",
     "state": "state",
+    "web": "web",
 }
 
 
