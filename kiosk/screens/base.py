@@ -19,8 +19,11 @@ if TYPE_CHECKING:
     from directory import Category, ServiceResult
     from kiosk.backend import Backend
     from kiosk.clock import Clock
+    from kiosk.desk import Desk
     from kiosk.i18n import Translator
+    from kiosk.pin_guard import PinGuard
     from kiosk.settings import KioskSettings
+    from kiosk.staff_session import StaffSession
 
 
 class KioskHost(Protocol):
@@ -46,6 +49,18 @@ class KioskHost(Protocol):
 
     @property
     def texting_available(self) -> bool: ...
+
+    @property
+    def speech_available(self) -> bool: ...
+
+    @property
+    def pin_guard(self) -> PinGuard: ...
+
+    @property
+    def desk(self) -> Desk: ...
+
+    @property
+    def staff(self) -> StaffSession | None: ...
 
     def choose_language(self, language: str) -> None:
         """Switch every screen to the language."""
