@@ -29,6 +29,7 @@ def prison_place(prison: PrisonVisiting) -> Place:
         country="GB",
         outcode=prison.address.postal_code.split(" ")[0] or None,
         prison=prison.nomis,
+        area=prison.area,
     )
 
 
