@@ -111,7 +111,8 @@ class KioskApp(StaffMode, App[None], inherit_bindings=False):
         self._tick_seconds = tick_seconds
         self._results: ResultsScreen | None = None
         self.desk = Desk(settings, self.backend, self.clock)
-        self.pin_guard = PinGuard(self.clock)
+        # Wrong staff PINs count across PIN screens and idle resets (see kiosk/pin_guard.py).
+        self.pin_guard = PinGuard(self.clock, settings.admin_pin_hash)
         # The volunteer's visit to the desk (staff mode); None in the families' mode.
         self.staff: StaffSession | None = None
         self.speaker = Speaker(

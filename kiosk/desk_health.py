@@ -96,11 +96,12 @@ def _probe(url: str) -> str:
             body = response.read(4096)
     except (urllib.error.URLError, OSError, ValueError):
         return "down"
+    # The gateway's /healthz answers {"ok": true, ...} (and 503 when it is not well).
     try:
-        status = json.loads(body).get("status", "ok")
+        ok = json.loads(body).get("ok") is True
     except (ValueError, AttributeError):
-        status = "ok"
-    return "ok" if status in ("ok", "healthy") else "down"
+        ok = False
+    return "ok" if ok else "down"
 
 
 def sync_now(settings: KioskSettings, progress: Progress) -> SyncOutcome:

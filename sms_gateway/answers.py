@@ -29,6 +29,8 @@ from sms_gateway.templates import Wording
 
 MAX_REMEMBERED = 30  # result ids kept for "INFO n"
 MAX_OFFSET = 100  # MORE stops after this many results
+# Topics whose services are national: answered without asking where the family lives.
+NATIONAL_TOPICS = frozenset({"helplines"})
 
 
 @dataclass(frozen=True)
@@ -120,6 +122,8 @@ def query(turn: Turn) -> str:
     c, s = turn.command, turn.session
     if c.category and c.place:
         return search(turn, category=c.category, place=PlaceRef.of(c.place))
+    if c.category in NATIONAL_TOPICS and not c.place_missing:
+        return national(turn, c.category)
     if c.category:
         if c.place_missing:
             remember_pending(turn, c.category)
@@ -137,6 +141,23 @@ def query(turn: Turn) -> str:
     if c.place.kind == "prison" and c.place.prison:
         return prison(turn, nomis=c.place.prison, area=c.place.outcode or c.place.name)
     return topics(turn, PlaceRef.of(c.place))
+
+
+def national(turn: Turn, category: str) -> str:
+    """A topic served nationally ("talk to someone"): the national services, no place asked."""
+    found = national_services(turn.db, category, turn.language, turn.rules.results_per_page)
+    w = turn.wording
+    topic = category_label(turn.db, category, turn.language, short=True)
+    page = replies.national_page(w, topic=w.clean(topic), national=found, country="GB")
+    session = Session(
+        sender_hash=turn.sender_hash,
+        language=turn.language,
+        category=category,
+        result_ids=[r.service_id for r in found],
+    )
+    save_session(turn.conn, session, turn.now, turn.rules.session_seconds)
+    turn.tally.add("search", keyword=category, area="", language=turn.language, found=bool(found))
+    return page
 
 
 def remember_pending(turn: Turn, category: str) -> None:

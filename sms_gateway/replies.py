@@ -104,6 +104,23 @@ def results_page(
     return truncate(text, PAGE_SEGMENTS)
 
 
+def national_page(
+    w: Wording, *, topic: str, national: Sequence[ServiceResult], country: str
+) -> str:
+    """National services of a topic that needs no place (helplines); within two segments."""
+    text = ""
+    for limit, count in ((40, len(national)), (28, len(national)), (22, 2), (16, 1)):
+        lines = [topic, w(t.NATIONAL_HEAD)]
+        lines += [_line(w, i + 1, r, limit, country) for i, r in enumerate(national[:count])]
+        if any(not r.assured_date for r in national[:count]):
+            lines.append(w(t.UNCHECKED))
+        lines.append(w(t.NUMBER_HINT))
+        text = "\n".join(lines)
+        if count_segments(text).segments <= PAGE_SEGMENTS:
+            return text
+    return truncate(text, PAGE_SEGMENTS)
+
+
 def details(w: Wording, d: ServiceDetail) -> str:
     """Full details of one service: phones, address, hours, web; two segments."""
     lines = [w.clean(d.name if d.name == d.organization else f"{d.name} ({d.organization})")]

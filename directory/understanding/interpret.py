@@ -11,6 +11,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from directory.db.connections import ContentDB
+from directory.lookup.places import nearest_outcode
 from directory.models import Place
 from directory.text.folding import fold
 from directory.understanding import places as pl
@@ -128,8 +129,14 @@ def _command(words: list[str]) -> str | None:
     return None
 
 
-def _match(c: pl.Candidate) -> PlaceMatch:
-    return PlaceMatch(c.place.name, c.kind, c.words, c.place)
+def _match(db: ContentDB, c: pl.Candidate) -> PlaceMatch:
+    place = c.place
+    if c.kind == "town":
+        # As resolve_place gives it: the nearest outward code, and a prison of the same name
+        outcode = nearest_outcode(db, place.latitude, place.longitude, place.country)
+        prison = c.also_prison.prison if c.also_prison else None
+        place = dataclasses.replace(place, outcode=outcode, prison=prison)
+    return PlaceMatch(c.place.name, c.kind, c.words, place)
 
 
 def _choose(
@@ -208,7 +215,7 @@ def interpret(
     ):
         # "just got sent to Lewes": the prison, not the town
         chosen = dataclasses.replace(chosen, place=chosen.also_prison, kind="prison")
-    place = _match(chosen) if chosen else None
+    place = _match(db, chosen) if chosen else None
     if place and fuzzy:
         place = dataclasses.replace(place, fuzzy=True)
     prison_place = next(
@@ -223,7 +230,7 @@ def interpret(
     return Understanding(
         topics=topics,
         place=place,
-        other_place=_match(other) if other else None,
+        other_place=_match(db, other) if other else None,
         chose=chose,
         prison=prison_place.name if prison_place else None,
         prison_code=prison_place.prison if prison_place else None,

@@ -179,8 +179,25 @@ def _outcodes(db: ContentDB, codes: list[str]) -> dict[str, Place]:
         codes,
     ).fetchall()
     return {
-        key: Place("", "outcode", key, lat, lon, where, key) for key, _n, lat, lon, where in rows
+        key: Place("", "outcode", f"{key} ({town})", lat, lon, where, key)
+        for key, town, lat, lon, where in rows
     }
+
+
+def _postcode_place(db: ContentDB, full: str, district: Place) -> Place:
+    """A full postcode at its district's centre, or exactly at the prison that has it."""
+    code = full.split(" ")[0]
+    prison = db.execute(
+        "SELECT nomis, display_name, latitude, longitude FROM prison WHERE postcode = ?", (full,)
+    ).fetchone()
+    if prison:
+        nomis, name, lat, lon = prison
+        return Place("", "postcode", f"{full} ({name})", lat, lon, "GB", code, nomis)
+    town = district.name.split(" (", 1)[-1].rstrip(")")
+    return Place(
+        "", "postcode", f"{full} ({town})", district.latitude, district.longitude,
+        district.country, code,
+    )  # fmt: skip
 
 
 def _postcode_candidates(db: ContentDB, words: list[str]) -> list[Candidate]:
@@ -196,7 +213,7 @@ def _postcode_candidates(db: ContentDB, words: list[str]) -> list[Candidate]:
             code = full.split(" ")[0]
             row = _outcodes(db, [code]).get(code)
             if row:
-                place = Place("", "postcode", full, row.latitude, row.longitude, row.country, code)
+                place = _postcode_place(db, full, row)
                 out.append(
                     Candidate(place, "postcode", i, size, 100, " ".join(words[i : i + size]))
                 )

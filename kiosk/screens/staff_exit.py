@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import math
-
 from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
@@ -12,7 +10,6 @@ from textual.widgets import Button, Static
 
 from kiosk.literal import literal
 from kiosk.screens.base import KioskModal
-from kiosk.settings import check_pin
 from kiosk.widgets.keypad import Keypad
 from kiosk.widgets.kiosk_button import KioskButton
 from kiosk.widgets.notice import Notice
@@ -58,9 +55,12 @@ class StaffExitScreen(KioskModal):
                 yield KioskButton(_("OK"), id="unlock")
 
     def on_mount(self) -> None:
-        """Nothing takes the keyboard's focus: digits and Enter go to the PIN, not a button."""
+        """Nothing takes the keyboard's focus (digits and Enter go to the PIN, not a button);
+        a wait still running from earlier wrong PINs is shown, counting down."""
         for button in self.query(Button):
             button.can_focus = False
+        self._show_wait()
+        self.set_interval(1.0, self._show_wait)
 
     def _add(self, digit: str) -> None:
         self.pin = (self.pin + digit)[:MAX_PIN]
@@ -90,22 +90,20 @@ class StaffExitScreen(KioskModal):
 
     @on(Button.Pressed, "#unlock")
     def _unlock(self) -> None:
-        guard = self.kiosk.pin_guard
-        stored = self.kiosk.settings.admin_pin_hash
         pin, self.pin = self.pin, ""
         self.query_one("#pin", Static).update("")
-        notice = self.query_one(Notice)
-        wait = guard.wait_left()
-        if wait > 0:
-            notice.show(self._wait_text(wait))
-        elif stored and check_pin(pin, stored):
-            guard.succeeded()
+        if self._show_wait():
+            return  # no PIN is checked while the wait runs
+        if self.kiosk.pin_guard.check(pin):
             self.post_message(self.Unlocked())  # the app takes this screen away
-        else:
-            delay = guard.failed()
-            notice.show(self._("Wrong PIN.") + (" " + self._wait_text(delay) if delay else ""))
+        elif not self._show_wait():
+            self.query_one(Notice).show(self._("Wrong PIN."))
 
-    def _wait_text(self, seconds: float) -> str:
-        return self._("Too many wrong PINs. Try again in {seconds} seconds.").format(
-            seconds=math.ceil(seconds)
-        )
+    def _show_wait(self) -> bool:
+        """Show the seconds left to wait, if any; True while waiting."""
+        left = self.kiosk.pin_guard.wait_left()
+        if left:
+            self.query_one(Notice).show(
+                self._("Too many wrong PINs. Try again in {seconds} seconds.").format(seconds=left)
+            )
+        return left > 0

@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+import threading
 from collections.abc import Callable
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 
 from directory import open_content, open_state
+from directory.guides.feedback import record_wrong
 from directory.releases.publish import generate_signing_key, publish
 from directory.state.audit import recent_actions
 from directory.state.checks import waiting_checks
+from directory.state.usage import record_event
 from kiosk.app import KioskApp
 from kiosk.clock import ManualClock
 from kiosk.screens.home import HomeScreen
@@ -117,8 +121,10 @@ async def test_five_wrong_pins_make_the_keypad_wait_longer_each_time(
             await _enter_pin(pilot, "1111")
             await pilot.pause()
             notice = app.screen.query_one(Notice).text
-            assert "Wrong PIN" in notice
-            assert ("Try again in 30 seconds" in notice) == (attempt == 5), (attempt, notice)
+            if attempt < 5:
+                assert "Wrong PIN" in notice, notice
+            else:
+                assert "Try again in 30 seconds" in notice, notice
         await _enter_pin(pilot)  # the right PIN, too soon: still waiting
         await pilot.pause()
         assert isinstance(app.screen, StaffExitScreen)
@@ -131,7 +137,7 @@ async def test_five_wrong_pins_make_the_keypad_wait_longer_each_time(
         await _enter_pin(pilot)
         await settle(app, pilot)
         assert isinstance(app.screen, StaffHomeScreen)
-        assert app.pin_guard.failures == 0
+        assert app.pin_guard.wrong == 0
 
 
 async def test_staff_mode_times_out_to_a_fresh_families_home(
@@ -244,3 +250,71 @@ async def test_sync_now_installs_a_local_signed_release(
         assert "Directory version 20990101-desk" in text
     with open_content(own_db) as db:
         assert db.version == "20990101-desk"
+
+
+class _Health(BaseHTTPRequestHandler):
+    answer = (200, b'{"ok": true}')
+
+    def do_GET(self) -> None:
+        status, body = self.answer
+        self.send_response(status)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, format: str, *args: object) -> None:
+        return None
+
+
+@pytest.mark.parametrize(
+    ("answer", "words"),
+    [((200, b'{"ok": true}'), "SMS line: working."), ((503, b'{"ok": false}'), "not answering")],
+)
+async def test_health_shows_the_local_sms_line_outbox_and_todays_counts(
+    make_app: Callable[..., KioskApp],
+    state_path: Path,
+    clock: ManualClock,
+    answer: tuple[int, bytes],
+    words: str,
+) -> None:
+    handler = type("Handler", (_Health,), {"answer": answer})
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    conn = open_state(state_path)
+    for _ in range(7):
+        record_event(conn, "kiosk", "search", day=clock.today())
+    record_event(conn, "kiosk", "print", day=clock.today())  # one: "<5", as in the report
+    conn.close()
+    url = f"http://127.0.0.1:{httpd.server_address[1]}/healthz"
+    try:
+        app = make_app(sms_health_url=url)
+        async with app.run_test(size=(80, 30)) as pilot:
+            await _open_desk(app, pilot)
+            await pilot.click("#desk-health")
+            await settle(app, pilot)
+            text = screen_text(app)
+            assert words in text
+            assert "Today: 7 searches, <5 cards printed, <5 texts sent." in text
+            assert "Texts waiting to send: 0; failed: 0." in text
+            assert "This kiosk does not sync" in text
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+async def test_guide_sections_families_said_were_wrong_head_the_call_list(
+    make_app: Callable[..., KioskApp], state_path: Path
+) -> None:
+    conn = open_state(state_path)
+    for _ in range(3):
+        record_wrong(conn, "prison", "LWI", "booking", "kiosk")
+    record_wrong(conn, "stage", "court", "england", "sms")
+    conn.close()
+    app = make_app()
+    async with app.run_test(size=(80, 30)) as pilot:
+        await _open_desk(app, pilot)
+        await pilot.click("#desk-calls")
+        await settle(app, pilot)
+        text = screen_text(app)
+        assert "Families said these guide sections were wrong" in text
+        assert text.index("prison · LWI · booking: 3") < text.index("stage · court · england: 1")

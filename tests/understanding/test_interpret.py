@@ -87,7 +87,8 @@ def test_two_places_prison_for_visits_home_otherwise(content: ContentDB) -> None
 
 def test_postcode_and_outcode_beat_towns(content: ContentDB) -> None:
     u = interpret(content, "can't pay my rent or gas, BN7 1EA")
-    assert u.place is not None and (u.place.kind, u.place.name) == ("postcode", "BN7 1EA")
+    assert u.place is not None and u.place.kind == "postcode"
+    assert u.place.name.startswith("BN7 1EA")
     assert interpret(content, "money BN7").place.kind == "outcode"  # type: ignore[union-attr]
 
 

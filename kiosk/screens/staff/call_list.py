@@ -53,6 +53,7 @@ class CallListScreen(StaffScreen):
     CallListScreen .calls-row { height: 3; }
     CallListScreen .calls-row > Button { width: 1fr; height: 3; }
     CallListScreen #calls-up, CallListScreen #calls-down { width: 10; min-width: 10; }
+    CallListScreen #calls-print { width: 2fr; }
     """
 
     def __init__(self) -> None:
@@ -70,6 +71,13 @@ class CallListScreen(StaffScreen):
         yield Static(Content(self.outcome), id="calls-outcome")
         self.shown = []
         with VerticalScroll(id="calls-list"):
+            if self.found and self.found.wrong:
+                yield Static(
+                    _("Families said these guide sections were wrong: check them first."),
+                    classes="calls-org",
+                )
+                lines = [f"{key.replace(':', ' · ')}: {n}" for key, n in self.found.wrong[:8]]
+                yield Static(Content("\n".join(lines)), id="calls-wrong")
             for group in self.found.groups if self.found else []:
                 if len(self.shown) >= SHOWN:
                     break
