@@ -49,6 +49,43 @@ PRISON_SERVICE_RECORDS = (
         website="https://www.justice-ni.gov.uk/topics/prisons/prison-visits",
         source="https://www.justice-ni.gov.uk/topics/prisons/prison-visits",
     ),
+    *(
+        OrganizationRecord(
+            ref=ref, name=name, description=desc, website=web, source=web or "data/SOURCES.md"
+        )
+        for ref, name, desc, web in (
+            (
+                "es-sgip",
+                "Secretaría General de Instituciones Penitenciarias",
+                "Runs the prisons of Spain outside Catalonia.",
+                "",
+            ),
+            (
+                "dgrsp",
+                "Direção-Geral de Reinserção e Serviços Prisionais",
+                "Portugal's prison service.",
+                "https://dgrsp.justica.gov.pt/",
+            ),
+            (
+                "berlin-justizvollzug",
+                "Berliner Justizvollzug",
+                "Berlin's prison service.",
+                "https://www.berlin.de/justizvollzug/",
+            ),
+            (
+                "gr-ministry-citizen-protection",
+                "Hellenic Ministry of Citizen Protection",
+                "Runs Greece's prisons.",
+                "",
+            ),
+            (
+                "anp-romania",
+                "Administrația Națională a Penitenciarelor",
+                "Romania's prison administration.",
+                "https://anp.gov.ro/",
+            ),
+        )
+    ),
 )
 
 

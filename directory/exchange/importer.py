@@ -45,6 +45,7 @@ from directory.exchange.spreadsheet import (
     read_table,
     tidy_service_row,
 )
+from directory.guides.data_files import load_guides
 from directory.lookup.places import normalise_postcode
 
 Progress = Callable[[str, int, int], None]
@@ -232,8 +233,18 @@ def plan_sheet_import(current: Sources, source: Path, progress: Progress) -> Imp
         translations = read_translations_sheet(folder / "translations.csv", refs, issues)
     else:
         translations = carried_translations(current, services)
+    guides = current.guides
+    if folder and (folder / "guides").is_dir():
+        guides = load_guides(
+            folder / "guides",
+            issues,
+            {p.nomis for p in current.prisons},
+            {c.key for c in current.categories},
+        )
     issues.raise_if_any()
-    return finish_plan(current, organizations, services, translations)
+    plan = finish_plan(current, organizations, services, translations)
+    plan.sources.guides = guides
+    return plan
 
 
 def plan_import(current: Sources, source: Path, progress: Progress | None = None) -> ImportPlan:
@@ -257,7 +268,8 @@ def import_into(
     """Import `source` into the directory file behind `db`; with dry_run, only report."""
     current = read_sources(db, progress)
     plan = plan_import(current, source, progress)
-    if dry_run or (plan.changes.empty and not plan.history):
+    guides_changed = plan.sources.guides != current.guides
+    if dry_run or (plan.changes.empty and not plan.history and not guides_changed):
         return plan.changes
     files = sorted(p for p in source.rglob("*") if p.is_file()) if source.is_dir() else [source]
     plan.sources.fingerprint = fingerprint(files)
