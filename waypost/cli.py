@@ -38,6 +38,7 @@ COMMAND_MODULES = {
     "stale": "stale",
     "verify": "stale",
     "state": "state",
+    "web": "web",
 }
 
 
