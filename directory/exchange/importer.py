@@ -10,7 +10,6 @@ import dataclasses
 import re
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -26,7 +25,6 @@ from directory.building.data_folder import (
 )
 from directory.building.readback import read_sources
 from directory.building.records import (
-    MetadataRecord,
     OrganizationRecord,
     ServiceRecord,
     Sources,
@@ -34,13 +32,15 @@ from directory.building.records import (
 )
 from directory.db.connections import ContentDB
 from directory.errors import DataValidationError, ValidationIssue
-from directory.exchange.import_diff import ChangeSet, organization_changes, service_changes
+from directory.exchange.hsds.importer import plan_hsds_import
+from directory.exchange.hsds.reader import is_hsds
+from directory.exchange.import_diff import ChangeSet
+from directory.exchange.import_plan import ImportPlan, carried_translations, finish_plan
 from directory.exchange.spreadsheet import (
     MANAGED_COLUMNS,
     ORGANIZATION_COLUMNS,
     TRANSLATION_COLUMNS,
     flat_row,
-    now_stamp,
     number_text,
     read_table,
     tidy_service_row,
@@ -56,15 +56,6 @@ TRANSLATED_FIELDS = {"name", "description", "eligibility", "fees", "hours_note"}
 
 def _noop(step: str, done: int, total: int) -> None:
     return None
-
-
-@dataclass
-class ImportPlan:
-    """The directory an import would produce, and what it changes."""
-
-    sources: Sources
-    changes: ChangeSet
-    history: list[MetadataRecord] = dataclasses.field(default_factory=list)
 
 
 def read_organizations_sheet(
@@ -256,54 +247,8 @@ def plan_sheet_import(current: Sources, source: Path, progress: Progress) -> Imp
     return plan
 
 
-def carried_translations(
-    current: Sources, services: list[ServiceRecord]
-) -> list[TranslationRecord]:
-    """The current translations, following renamed services and dropping removed ones."""
-    old_refs = {s.uuid: s.ref for s in current.services}
-    renamed = {old_refs[s.uuid]: s.ref for s in services if s.uuid in old_refs}
-    out = []
-    for t in current.translations:
-        if t.table != "service":
-            out.append(t)
-        elif t.record_ref in renamed:
-            out.append(dataclasses.replace(t, record_ref=renamed[t.record_ref]))
-    return out
-
-
-def finish_plan(
-    current: Sources,
-    organizations: list[OrganizationRecord],
-    services: list[ServiceRecord],
-    translations: list[TranslationRecord],
-) -> ImportPlan:
-    """Work out the changes, stamp changed services and build the new directory's records."""
-    org_names = {o.ref: o.name for o in organizations}
-    changes = ChangeSet(
-        organization_changes(current.organizations, organizations)
-        + service_changes(current.services, services, org_names)
-    )
-    stamp = now_stamp()
-    touched = {c.uuid for c in changes.changes if c.action != "delete"}
-    for s in services:
-        if s.uuid in touched:
-            s.last_modified = stamp
-    key = lambda t: (t.table, t.record_ref, t.field, t.language, t.value)  # noqa: E731
-    before, after = {key(t) for t in current.translations}, {key(t) for t in translations}
-    changes.translations_added = len(after - before)
-    changes.translations_removed = len(before - after)
-    sources = dataclasses.replace(
-        current, organizations=organizations, services=services, translations=translations
-    )
-    return ImportPlan(sources, changes)
-
-
 def plan_import(current: Sources, source: Path, progress: Progress | None = None) -> ImportPlan:
     """Check `source` (flat CSV, folder, HSDS data package or HSDS JSON) against `current`."""
-    # The HSDS reader is only needed for HSDS sources.
-    from directory.exchange.hsds.importer import plan_hsds_import
-    from directory.exchange.hsds.reader import is_hsds
-
     report = progress or _noop
     source = Path(source)
     if not source.exists():

@@ -13,7 +13,7 @@ from directory.db.connections import open_state, state_writable
 from directory.errors import ContentUnavailable
 from directory.settings import CommonSettings
 from directory.state.outbox import waiting_too_long
-from sms_gateway.deps import GatewayDep
+from sms_gateway.web.deps import GatewayDep
 
 router = APIRouter()
 
