@@ -42,6 +42,9 @@ class CommonSettings(BaseSettings):
     centre_prison: str = ""
     # The CUPS queue for printing; None means the system default.
     printer: str | None = None
+    # How long build, import, verify and sync wait for another of them to finish changing the
+    # directory file before giving up (they never change it at the same time).
+    writer_wait_seconds: float = 60.0
 
     @field_validator("hash_key")
     @classmethod

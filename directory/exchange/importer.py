@@ -33,7 +33,8 @@ from directory.building.records import (
     TranslationRecord,
 )
 from directory.db.connections import ContentDB
-from directory.errors import DataValidationError, ValidationIssue
+from directory.db.write_lock import DEFAULT_WAIT, content_writer
+from directory.errors import DataValidationError, DirectoryError, ValidationIssue
 from directory.exchange.import_diff import ChangeSet, organization_changes, service_changes
 from directory.exchange.spreadsheet import (
     MANAGED_COLUMNS,
@@ -46,11 +47,16 @@ from directory.exchange.spreadsheet import (
     tidy_service_row,
 )
 from directory.lookup.places import normalise_postcode
+from directory.releases.trust import shown
 
 Progress = Callable[[str, int, int], None]
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _URL = re.compile(r"^https?://[^\s/]+\.[^\s]+$")
 TRANSLATED_FIELDS = {"name", "description", "eligibility", "fees", "hours_note"}
+
+
+class SyncedSite(DirectoryError):
+    """This site's directory comes from releases: a local import would be overwritten."""
 
 
 def _noop(step: str, done: int, total: int) -> None:
@@ -308,8 +314,35 @@ def import_into(
     updated_by: str,
     dry_run: bool = False,
     progress: Progress | None = None,
+    wait: float = DEFAULT_WAIT,
+    sync_url: str | None = None,
+    local_edit: bool = False,
 ) -> ChangeSet:
-    """Import `source` into the directory file behind `db`; with dry_run, only report."""
+    """Import `source` into the directory file behind `db`; with dry_run, only report.
+
+    A site that syncs (sync_url) refuses unless local_edit says the next sync may overwrite
+    the import. The writer lock is held from reading the current file to replacing it.
+    """
+    if dry_run:
+        return _import(db, source, updated_by, True, progress)
+    if sync_url and not local_edit:
+        raise SyncedSite(
+            f"This site takes its directory from {shown(sync_url)}, and the next sync would"
+            " overwrite a local import. Change the publisher's directory instead, or add"
+            " --local-edit to import here until the next release replaces it."
+        )
+    with content_writer(db.path, "import", wait):
+        db.refresh()  # start from what the last writer installed
+        return _import(db, source, updated_by, False, progress)
+
+
+def _import(
+    db: ContentDB,
+    source: Path,
+    updated_by: str,
+    dry_run: bool,
+    progress: Progress | None,
+) -> ChangeSet:
     current = read_sources(db, progress)
     plan = plan_import(current, source, progress)
     if dry_run or (plan.changes.empty and not plan.history):

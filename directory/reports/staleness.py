@@ -10,6 +10,7 @@ from directory.building.builder import install_database
 from directory.building.readback import read_sources
 from directory.building.records import MetadataRecord
 from directory.db.connections import ContentDB
+from directory.db.write_lock import DEFAULT_WAIT, content_writer
 from directory.errors import DirectoryError, ServiceNotFound
 from directory.exchange.import_diff import NO_VALUE
 from directory.exchange.spreadsheet import now_stamp
@@ -90,13 +91,27 @@ def verify_service(
     checked_by: str,
     today: date | None = None,
     progress: Progress | None = None,
+    wait: float = DEFAULT_WAIT,
 ) -> str:
     """Mark a service checked today by `checked_by`; the directory file is replaced atomically.
 
-    Returns the date it was last checked before (empty if never).
+    Returns the date it was last checked before (empty if never). Holds the writer lock from
+    reading the file to replacing it, so no other writer's change is lost.
     """
     if not checked_by.strip():
         raise DirectoryError("Say who checked it, with --by NAME.")
+    with content_writer(db.path, "verify", wait):
+        db.refresh()  # start from what the last writer installed
+        return _verify(db, service_id, checked_by, today, progress)
+
+
+def _verify(
+    db: ContentDB,
+    service_id: str,
+    checked_by: str,
+    today: date | None,
+    progress: Progress | None,
+) -> str:
     sources = read_sources(db, progress)
     service = next((s for s in sources.services if s.ref == service_id), None)
     if service is None:

@@ -174,6 +174,7 @@ def sync_command(
                     state_path=settings.state_db,
                     progress=progress,
                     timeout=timeout,
+                    wait=settings.writer_wait_seconds,
                 )
         except ReleaseNotNewer as exc:
             if not exc.same:

@@ -153,7 +153,7 @@ def verify_command(
     settings = settings_for(ctx, CommonSettings, db=db)
     who = checked_by or getpass.getuser()
     with friendly_errors(), open_content(settings.db) as content:
-        previous = verify_service(content, service_id, who)
+        previous = verify_service(content, service_id, who, wait=settings.writer_wait_seconds)
     before = f"last checked {previous}" if previous else "never checked before"
     click.echo(f"Marked {service_id} as checked today by {who} ({before}).")
 
