@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import csv
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TextIO
 
 from directory.building.builder import install_database
 from directory.building.readback import read_sources
@@ -12,11 +14,22 @@ from directory.building.records import MetadataRecord
 from directory.db.connections import ContentDB
 from directory.db.write_lock import DEFAULT_WAIT, content_writer
 from directory.errors import DirectoryError, ServiceNotFound
+from directory.exchange.formula import neutralise_row
 from directory.exchange.import_diff import NO_VALUE
 from directory.exchange.spreadsheet import now_stamp
 from directory.models import Phone
 
 Progress = Callable[[str, int, int], None]
+CSV_COLUMNS = (
+    "organization_id",
+    "organization",
+    "service_id",
+    "service",
+    "status",
+    "phones",
+    "assured_date",
+    "assured_by",
+)
 
 
 @dataclass(frozen=True)
@@ -132,3 +145,31 @@ def _verify(
     service.last_modified = now_stamp()
     install_database(sources, db.path, progress)
     return previous
+
+
+def _phones(service: StaleService) -> str:
+    return "; ".join(
+        p.number + (f" ({p.description})" if p.description else "") for p in service.phones
+    )
+
+
+def call_list_csv(groups: list[StaleOrganization], out: TextIO) -> None:
+    """The call list as CSV for a spreadsheet (no cell can run as a formula)."""
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for g in groups:
+        for s in g.services:
+            writer.writerow(
+                neutralise_row(
+                    [
+                        g.organization_id,
+                        g.name,
+                        s.service_id,
+                        s.name,
+                        s.status,
+                        _phones(s),
+                        s.assured_date or "",
+                        s.assured_by or "",
+                    ]
+                )
+            )

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from directory.errors import DirectoryError
+from directory.exchange.formula import neutralise_row
 from directory.state.usage import usage_rows
 
 THRESHOLD = 5
@@ -288,7 +289,7 @@ def report_csv(report: UsageReport) -> str:
     """The report's figures as CSV (one figure per line, withheld ones as '<5' or 'x')."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerows(_csv_rows(report))
+    writer.writerows(neutralise_row(row) for row in _csv_rows(report))
     return buffer.getvalue()
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import getpass
 import sys
 from datetime import date
@@ -13,21 +12,15 @@ from rich.console import Console
 from rich.table import Table
 
 from directory.db.connections import open_content
-from directory.reports.staleness import StaleOrganization, stale_services, verify_service
+from directory.reports.staleness import (
+    StaleOrganization,
+    call_list_csv,
+    stale_services,
+    verify_service,
+)
 from directory.settings import CommonSettings
 from printouts.call_list import call_list_pdf
 from waypost.options import UserError, db_option, friendly_errors, settings_for
-
-CSV_COLUMNS = (
-    "organization_id",
-    "organization",
-    "service_id",
-    "service",
-    "status",
-    "phones",
-    "assured_date",
-    "assured_by",
-)
 
 
 def _phones(service: object) -> str:
@@ -56,25 +49,6 @@ def _table(groups: list[StaleOrganization], months: int) -> None:
                 s.assured_date or "never",
             )
     console.print(table)
-
-
-def _csv(groups: list[StaleOrganization], out: object) -> None:
-    writer = csv.writer(out, lineterminator="\n")  # type: ignore[arg-type]
-    writer.writerow(CSV_COLUMNS)
-    for g in groups:
-        for s in g.services:
-            writer.writerow(
-                [
-                    g.organization_id,
-                    g.name,
-                    s.service_id,
-                    s.name,
-                    s.status,
-                    _phones(s),
-                    s.assured_date or "",
-                    s.assured_by or "",
-                ]
-            )
 
 
 @click.command("stale")
@@ -119,9 +93,9 @@ def stale_command(
     elif fmt == "csv":
         if output:
             with output.open("w", encoding="utf-8-sig", newline="") as handle:
-                _csv(groups, handle)
+                call_list_csv(groups, handle)
         else:
-            _csv(groups, sys.stdout)
+            call_list_csv(groups, sys.stdout)
     else:
         if output is None:
             raise UserError("A PDF needs a file to go to: add -o call-list.pdf")
