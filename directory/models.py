@@ -21,6 +21,7 @@ class Place:
     outcode: str | None = None  # UK outward code, for anonymous statistics
     prison: str | None = None  # NOMIS code when the text names a prison
     fuzzy: bool = False  # True when matched from a misspelling ("did you mean")
+    area: str = ""  # the most precise coverage code: a UK nation (GB-SCT) or a country (ES)
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict."""
@@ -157,3 +158,30 @@ class PrisonVisiting:
     visit_slots: str
     service_id: str | None
     source: str
+    status: str = "open"  # open, closed or temporarily closed
+    status_source: str = ""
+    area: str = "GB-ENG"  # the UK nation or country the prison is in
+
+    @property
+    def is_open(self) -> bool:
+        """False when the prison is closed, even for now: offer no slots and no booking."""
+        return self.status == "open"
+
+
+@dataclass(frozen=True)
+class VisitorCentre:
+    """A prison's visitor centre, where families go first (copied from its source, unverified)."""
+
+    prison: str
+    operator: str
+    phone: str
+    email: str
+    hours: str  # in words, as the source prints them
+    offers: str
+    source_url: str
+    checked_date: str | None  # None until a person has checked it
+
+    @property
+    def verified(self) -> bool:
+        """True when a person has checked it."""
+        return bool(self.checked_date)

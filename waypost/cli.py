@@ -23,6 +23,8 @@ COMMAND_MODULES = {
     "health": "health",
     "install": "install",
     "kiosk": "kiosk",
+    "prison": "guides",
+    "stage": "guides",
     "kiosk-web": "kiosk_web",
     "publish": "release",
     "sync": "release",

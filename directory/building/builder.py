@@ -18,9 +18,11 @@ from directory.building.data_folder import (
 )
 from directory.building.prison_rows import HMPPS, load_prisons, prison_visiting_service
 from directory.building.records import OrganizationRecord, Sources
+from directory.building.visitor_centres import load_visitor_centres
 from directory.building.writer import write_database
 from directory.db.write_lock import DEFAULT_WAIT, content_writer
 from directory.errors import DataValidationError
+from directory.guides.data_files import load_guides
 from directory.lookup.gazetteer import load_places
 
 HMPPS_RECORD = OrganizationRecord(
@@ -29,6 +31,25 @@ HMPPS_RECORD = OrganizationRecord(
     description="Runs the prisons of England and Wales, and prison visits booking.",
     website="https://www.gov.uk/government/organisations/hm-prison-and-probation-service",
     source="MoJ prison-register and prison-visits-2 seed data",
+)
+# The prison services that own prisons' visiting entries, for a data folder (a test's, an old
+# one) whose organizations.csv does not list them; data/organizations.csv cites its own.
+PRISON_SERVICE_RECORDS = (
+    HMPPS_RECORD,
+    OrganizationRecord(
+        ref="sps",
+        name="Scottish Prison Service",
+        description="Scotland's prison service.",
+        website="https://www.sps.gov.uk/",
+        source="https://www.sps.gov.uk/",
+    ),
+    OrganizationRecord(
+        ref="nips",
+        name="Northern Ireland Prison Service",
+        description="Northern Ireland's prison service.",
+        website="https://www.justice-ni.gov.uk/topics/prisons/prison-visits",
+        source="https://www.justice-ni.gov.uk/topics/prisons/prison-visits",
+    ),
 )
 
 
@@ -50,8 +71,8 @@ def load_sources(data_dir: Path, progress: Progress | None = None) -> Sources:
     report("places", 1, 1)
     sources.categories = load_categories(data_dir / "categories.toml", issues)
     sources.organizations = load_organizations(data_dir / "organizations.csv", issues)
-    if not any(o.ref == HMPPS for o in sources.organizations):
-        sources.organizations.append(HMPPS_RECORD)
+    known = {o.ref for o in sources.organizations}
+    sources.organizations.extend(r for r in PRISON_SERVICE_RECORDS if r.ref not in known)
     categories = {c.key for c in sources.categories}
     org_refs = {o.ref for o in sources.organizations}
     sources.services = load_services(
@@ -65,11 +86,19 @@ def load_sources(data_dir: Path, progress: Progress | None = None) -> Sources:
             visiting = prison_visiting_service(prison)
             if visiting.ref not in refs:  # a hand-written entry for the prison wins
                 sources.services.append(visiting)
+        if (data_dir / "visitor_centres.csv").is_file():
+            sources.visitor_centres = load_visitor_centres(
+                data_dir / "visitor_centres.csv", issues, sources.prisons
+            )
     if (data_dir / "translations.csv").is_file():
         sources.translations = load_translations(
             data_dir / "translations.csv",
             issues,
             {"service": {s.ref for s in sources.services}, "organization": org_refs},
+        )
+    if (data_dir / "guides").is_dir():
+        sources.guides = load_guides(
+            data_dir / "guides", issues, {p.nomis for p in sources.prisons}, categories
         )
     issues.raise_if_any()
     attribution = data_dir / "ATTRIBUTION.txt"

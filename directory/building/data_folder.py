@@ -19,6 +19,7 @@ from directory.building.records import (
     TranslationRecord,
 )
 from directory.errors import DataValidationError, ValidationIssue
+from directory.lookup.areas import AreaError, parse_areas
 from directory.lookup.places import normalise_postcode
 from directory.text.folding import fold_uncached as fold
 from directory.text.hours import HoursError, parse_hours
@@ -221,6 +222,7 @@ SERVICE_COLUMNS = (
     "latitude",
     "longitude",
     "area",
+    "service_area",
     "languages",
     "eligibility",
     "fees",
@@ -271,6 +273,22 @@ def service_from_row(
     if status not in STATUSES:
         issues.add(file, n, "status", status, "must be one of " + ", ".join(STATUSES))
     country = (row.get("country") or "GB").upper()
+    codes: list[str] = []
+    try:
+        codes = parse_areas(row["service_area"])
+    except AreaError as exc:
+        issues.add(file, n, "service_area", row["service_area"], str(exc))
+    if scope == "national" and not codes and not row["service_area"]:
+        issues.add(file, n, "service_area", "", "a national service needs the areas it serves")
+    if scope == "local" and codes:
+        issues.add(
+            file,
+            n,
+            "service_area",
+            row["service_area"],
+            "a local service serves around its "
+            "location: leave it empty, or make the service national",
+        )
     phones = []
     try:
         phones = parse_phones(row["phones"], country)
@@ -332,6 +350,7 @@ def service_from_row(
         hours_note=row["hours_note"],
         location=location,
         area=row["area"],
+        service_area=codes,
         languages=langs,
         eligibility=row["eligibility"],
         fees=row["fees"],

@@ -25,7 +25,10 @@ from directory.building.records import (
     TranslationRecord,
     category_records,
 )
+from directory.building.visitor_centres import read_visitor_centres
 from directory.db.connections import ContentDB
+from directory.guides.store import read_guides
+from directory.lookup.areas import AREA_URI
 from directory.text.hours import ICAL, HoursError, Opening, parse_hours
 from directory.text.phones import PhoneEntry
 
@@ -108,7 +111,9 @@ def read_services(db: ContentDB, org_refs: dict[str, str]) -> list[ServiceRecord
         "SELECT service_id, byday, opens_at, closes_at FROM schedule ORDER BY service_id, position",
     )
     languages = _grouped(db, "SELECT service_id, code FROM language ORDER BY rowid")
-    areas = _grouped(db, "SELECT service_id, name FROM service_area ORDER BY rowid")
+    areas = _grouped(
+        db, "SELECT service_id, name, COALESCE(uri, '') FROM service_area ORDER BY rowid"
+    )
     cats = _grouped(
         db, "SELECT link_id, value FROM attribute WHERE link_entity = 'service' ORDER BY rowid"
     )
@@ -154,7 +159,11 @@ def read_services(db: ContentDB, org_refs: dict[str, str]) -> list[ServiceRecord
                 phones=[PhoneEntry(str(n), str(d or "")) for n, d in phones.get(uid, [])],
                 openings=openings,
                 languages=[str(c) for (c,) in languages.get(uid, []) if c],
-                area=next((str(n) for (n,) in areas.get(uid, []) if n), ""),
+                area=next(
+                    (str(n) for n, u in areas.get(uid, []) if not str(u).startswith(AREA_URI)),
+                    "",
+                ),
+                service_area=[str(n) for n, u in areas.get(uid, []) if str(u).startswith(AREA_URI)],
                 categories=[str(k) for (k,) in cats.get(uid, [])],
                 location=locations.get(uid),
             )
@@ -166,6 +175,11 @@ def read_prisons(db: ContentDB) -> list[PrisonRecord]:
     """Every prison with its visiting details."""
     extra = _has_column(db, "prison", "aliases")
     cols = "aliases, booking_enabled" if extra else "'', 0"
+    cols += (
+        ", country, status, status_source"
+        if _has_column(db, "prison", "status")
+        else (", 'GB-ENG', 'open', ''")
+    )
     out = []
     for row in db.execute(
         "SELECT nomis, name, name_cy, display_name, types, address_1, address_2, town, county,"
@@ -191,7 +205,7 @@ def read_prisons(db: ContentDB) -> list[PrisonRecord]:
                     town or "",
                     county or "",
                     postcode or "",
-                    "GB",
+                    str(row[19] or "GB-ENG")[:2],
                     lat,
                     lon,
                     name=display,
@@ -204,6 +218,9 @@ def read_prisons(db: ContentDB) -> list[PrisonRecord]:
                 openings=openings,
                 booking_enabled=bool(row[18]),
                 source=row[16],
+                area=str(row[19] or "GB-ENG"),
+                status=str(row[20]),
+                status_source=str(row[21]),
             )
         )
     return out
@@ -262,6 +279,9 @@ def read_sources(db: ContentDB, progress: Progress | None = None) -> Sources:
     report("reading", 3, 4)
     sources.translations = read_translations(db, sources.organizations, sources.services)
     sources.metadata = read_metadata(db)
+    if _has_column(db, "prison", "status"):
+        sources.visitor_centres = read_visitor_centres(db)
+    sources.guides = read_guides(db)
     sources.fingerprint = db.meta.get("fingerprint", "")
     sources.attribution = db.meta.get("attribution", "")
     report("reading", 4, 4)

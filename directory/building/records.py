@@ -8,6 +8,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from directory.guides.records import GuideData
 from directory.text.hours import Opening
 from directory.text.phones import PhoneEntry
 
@@ -83,6 +84,7 @@ class ServiceRecord:
     hours_note: str = ""
     location: LocationRecord | None = None
     area: str = ""
+    service_area: list[str] = field(default_factory=list)  # coverage codes; empty = local
     languages: list[str] = field(default_factory=list)
     eligibility: str = ""
     fees: str = ""
@@ -152,6 +154,29 @@ class PrisonRecord:
     openings: list[Opening]
     booking_enabled: bool
     source: str
+    area: str = "GB-ENG"  # country or UK nation code (lookup/areas.py)
+    status: str = "open"
+    status_source: str = ""
+
+    @property
+    def is_open(self) -> bool:
+        """False for a closed or temporarily closed prison: no slots, no booking."""
+        return self.status == "open"
+
+
+@dataclass
+class VisitorCentreRecord:
+    """A prison's visitor centre: who runs it and how to reach it, with its source."""
+
+    prison: str
+    operator: str
+    phone: str = ""
+    email: str = ""
+    hours: str = ""
+    offers: str = ""
+    source_url: str = ""
+    checked_date: str = ""
+    notes: str = ""
 
 
 @dataclass
@@ -210,3 +235,5 @@ class Sources:
     fingerprint: str = ""
     attribution: str = ""  # the data licences' attribution text, shown on the About screen
     metadata: list[MetadataRecord] = field(default_factory=list)
+    visitor_centres: list[VisitorCentreRecord] = field(default_factory=list)
+    guides: GuideData = field(default_factory=GuideData)  # data/guides/ (issue 15)

@@ -7,9 +7,13 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
+from directory.building.prison_writer import write_prisons
 from directory.building.records import ServiceRecord, Sources, stable_uuid
+from directory.building.visitor_centres import write_visitor_centres
 from directory.db.connections import connect_writable
 from directory.db.migrations import migrate
+from directory.guides.store import write_guides
+from directory.lookup.areas import AREA_URI
 from directory.text.folding import fold_uncached as fold
 
 Progress = Callable[[str, int, int], None]
@@ -39,9 +43,11 @@ def write_database(sources: Sources, path: Path, progress: Progress | None = Non
         report("places", 1, 1)
         _write_organizations(conn, sources)
         _write_services(conn, sources, report)
-        _write_prisons(conn, sources)
+        write_prisons(conn, sources.prisons)
+        write_visitor_centres(conn, sources.visitor_centres)
         _write_translations(conn, sources)
         _write_exchange_fields(conn, sources)
+        write_guides(conn, sources.guides)
         built_at = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
         version = f"{built_at[:10].replace('-', '')}-{sources.fingerprint or 'adhoc'}"
         conn.executemany(
@@ -222,7 +228,10 @@ def _write_services(conn: sqlite3.Connection, sources: Sources, report: Progress
         for code in s.languages:
             rows["language"].append((stable_uuid("language", f"{s.ref}:{code}"), s.uuid, code))
         if s.area:
-            rows["area"].append((stable_uuid("service_area", s.ref), s.uuid, s.area))
+            rows["area"].append((stable_uuid("service_area", s.ref), s.uuid, s.area, None, None))
+        for code in s.service_area:
+            area_id = stable_uuid("service_area", f"{s.ref}:{code}")
+            rows["area"].append((area_id, s.uuid, code, "text", AREA_URI + code))
         for key in s.categories:
             rows["attribute"].append(
                 (stable_uuid("attribute", f"{s.ref}:{key}"), s.uuid, terms[key], "service", key)
@@ -259,7 +268,9 @@ def _write_services(conn: sqlite3.Connection, sources: Sources, report: Progress
                 )
             rows["sal"].append((stable_uuid("service_at_location", s.ref), s.uuid, loc_id))
             city = loc.city
-            if s.scope == "local" and loc.latitude is not None and loc.longitude is not None:
+            # Only an active service is found by place; the others stay readable by id.
+            located = loc.latitude is not None and loc.longitude is not None
+            if s.scope == "local" and s.status == "active" and located:
                 for pos in (0, *(positions[key] for key in s.categories)):
                     rows["geo"].append((pos, loc.latitude, loc.longitude, rowid))
         name_text = " ".join([s.name, *names.get(s.ref, [])])
@@ -304,7 +315,8 @@ def _insert_service_rows(
         "schedule": "INSERT INTO schedule (id, service_id, freq, byday, opens_at, closes_at,"
         " description, position) VALUES (?,?,?,?,?,?,?,?)",
         "language": "INSERT INTO language (id, service_id, code) VALUES (?,?,?)",
-        "area": "INSERT INTO service_area (id, service_id, name) VALUES (?,?,?)",
+        "area": "INSERT INTO service_area (id, service_id, name, extent_type, uri)"
+        " VALUES (?,?,?,?,?)",
         "attribute": "INSERT INTO attribute (id, link_id, taxonomy_term_id, link_entity, value)"
         " VALUES (?,?,?,?,?)",
         "category": "INSERT INTO service_category (service_rowid, category_key) VALUES (?,?)",
@@ -313,43 +325,6 @@ def _insert_service_rows(
     }
     for key, sql in statements.items():
         conn.executemany(sql, rows[key])
-
-
-def _write_prisons(conn: sqlite3.Connection, sources: Sources) -> None:
-    for p in sources.prisons:
-        loc = p.location
-        conn.execute(
-            "INSERT INTO prison (nomis, name, name_cy, display_name, types, address_1, address_2,"
-            " town, county, postcode, country, latitude, longitude, latlon_source, visits_phone,"
-            " visits_email, visit_slots, service_ref, source)"
-            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            (
-                p.nomis,
-                p.name,
-                p.name_cy or None,
-                p.display_name,
-                p.types,
-                loc.address_1,
-                loc.address_2 or None,
-                loc.city,
-                loc.region,
-                loc.postal_code,
-                "GB",
-                loc.latitude,
-                loc.longitude,
-                p.latlon_source,
-                p.visits_phone or None,
-                p.visits_email or None,
-                p.visit_slots or None,
-                f"prison-visits-{p.nomis.lower()}",
-                p.source,
-            ),
-        )
-        keys = {fold(a) for a in [p.name, p.display_name, *p.aliases] if fold(a)}
-        conn.executemany(
-            "INSERT OR IGNORE INTO prison_alias (key, nomis) VALUES (?, ?)",
-            [(k, p.nomis) for k in keys],
-        )
 
 
 def _write_translations(conn: sqlite3.Connection, sources: Sources) -> None:

@@ -64,6 +64,7 @@ def flat_row(service: ServiceRecord, org_names: dict[str, str]) -> dict[str, str
         "latitude": number_text(loc.latitude) if loc else "",
         "longitude": number_text(loc.longitude) if loc else "",
         "area": service.area,
+        "service_area": ";".join(service.service_area),
         "languages": ";".join(service.languages),
         "eligibility": service.eligibility,
         "fees": service.fees,

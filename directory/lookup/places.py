@@ -9,6 +9,7 @@ from collections import defaultdict
 
 from directory.db.connections import ContentDB
 from directory.errors import PlaceNotFound, PlaceSuggestion
+from directory.lookup.areas import nation_of
 from directory.models import Place
 from directory.text.folding import fold
 
@@ -172,7 +173,35 @@ def resolve_place(
     place = _resolve(db, raw, hint, fuzzy)
     if place is None:
         raise PlaceNotFound(raw, suggest(db, raw) if fuzzy else [])
-    return dataclasses.replace(place, text=raw)
+    return dataclasses.replace(place, text=raw, area=place.area or place_area(db, place))
+
+
+def place_area(db: ContentDB, place: Place) -> str:
+    """The coverage code of a place: its UK nation (from the prison or the gazetteer region),
+    else its country. "GB" alone when the nation cannot be told (the Crown Dependencies)."""
+    if place.kind in ("prison", "postcode") and place.prison:
+        row = db.execute("SELECT country FROM prison WHERE nomis = ?", (place.prison,)).fetchone()
+        if row and row[0] and (place.kind == "prison" or str(row[0]).startswith("GB")):
+            return str(row[0])
+    if place.country != "GB":
+        return place.country
+    region = None
+    if place.kind == "town":
+        found = db.execute(
+            "SELECT region FROM place WHERE kind = 'town' AND name = ? AND country = 'GB'"
+            " ORDER BY population DESC LIMIT 1",
+            (place.name,),
+        ).fetchone()
+        region = found[0] if found and found[0] else None
+    outcode = place.outcode or (
+        _nearest_outcode(db, place.latitude, place.longitude, "GB") if region is None else None
+    )
+    if region is None and outcode:
+        found = db.execute(
+            "SELECT region FROM place WHERE kind = 'outcode' AND key = ?", (outcode,)
+        ).fetchone()
+        region = found[0] if found else None
+    return nation_of("GB", region or "")
 
 
 def _resolve(db: ContentDB, raw: str, hint: str | None, fuzzy: bool) -> Place | None:

@@ -6,6 +6,7 @@ import math
 from collections.abc import Iterable
 
 from directory.db.connections import ContentDB
+from directory.lookup.areas import AREA_URI, covering_codes
 from directory.lookup.categories import category_positions, check_category
 from directory.lookup.places import resolve_place
 from directory.lookup.results import hydrate, rows_in
@@ -100,20 +101,47 @@ def _nearby(
     return best
 
 
+def _covered(area: str | None) -> tuple[str, tuple[str, ...], str, tuple[str, ...]]:
+    """SQL (on service `s`) keeping active services, and with an area those that serve it; and
+    a 0/1 column that lists those for exactly that area (Scotland) before wider ones (the UK)."""
+    if not area:
+        return "s.status = 'active'", (), "0", ()
+    codes = tuple(AREA_URI + c for c in covering_codes(area))
+    marks = ",".join("?" * len(codes))
+    return (
+        "s.status = 'active' AND EXISTS (SELECT 1 FROM service_area a WHERE a.service_id = s.id"
+        f" AND a.uri IN ({marks}))",
+        codes,
+        "EXISTS (SELECT 1 FROM service_area x WHERE x.service_id = s.id AND x.uri = ?)",
+        codes[:1],
+    )
+
+
 def _national(
-    db: ContentDB, category: str | None, words: list[str], limit: int, prefix: bool
+    db: ContentDB,
+    category: str | None,
+    words: list[str],
+    limit: int,
+    prefix: bool,
+    area: str | None = None,
 ) -> list[int]:
+    """National services that are active and serve `area` when one is given: those for exactly
+    that area first, then in static order."""
+    where, params, exact, exact_params = _covered(area)
+    head = f"SELECT s.rowid, {exact} AS exact"
     if words:
         ids = _text_rowids(db, words, TEXT_CANDIDATES, prefix)
         if not ids:
             return []
         rows = rows_in(
             db,
-            "SELECT rowid FROM service WHERE scope = 'national' AND rowid IN ({ids})"
-            " ORDER BY rowid",
+            f"{head} FROM service s WHERE s.scope = 'national' AND {where}"
+            " AND s.rowid IN ({ids})",
             ids,
+            *exact_params,
+            *params,
         )
-        found = [r[0] for r in rows]
+        found = [r[0] for r in sorted(rows, key=lambda r: (-r[1], r[0]))]
         if category:
             keep = {
                 r[0]
@@ -129,16 +157,16 @@ def _national(
         return found[:limit]
     if category:
         sql = (
-            "SELECT s.rowid FROM service_category c JOIN service s ON s.rowid = c.service_rowid "
-            "WHERE c.category_key = ? AND s.scope = 'national' ORDER BY s.rowid LIMIT ?"
+            f"{head} FROM service_category c JOIN service s ON s.rowid = c.service_rowid "
+            f"WHERE c.category_key = ? AND s.scope = 'national' AND {where}"
+            " ORDER BY exact DESC, s.rowid LIMIT ?"
         )
-        return [r[0] for r in db.execute(sql, (category, limit))]
-    return [
-        r[0]
-        for r in db.execute(
-            "SELECT rowid FROM service WHERE scope = 'national' ORDER BY rowid LIMIT ?", (limit,)
-        )
-    ]
+        return [r[0] for r in db.execute(sql, (*exact_params, category, *params, limit))]
+    sql = (
+        f"{head} FROM service s WHERE s.scope = 'national' AND {where}"
+        " ORDER BY exact DESC, s.rowid LIMIT ?"
+    )
+    return [r[0] for r in db.execute(sql, (*exact_params, *params, limit))]
 
 
 def _local_without_place(
@@ -149,7 +177,10 @@ def _local_without_place(
         if not ids:
             return []
         rows = rows_in(
-            db, "SELECT rowid FROM service WHERE scope = 'local' AND rowid IN ({ids})", ids
+            db,
+            "SELECT rowid FROM service WHERE scope = 'local' AND status = 'active'"
+            " AND rowid IN ({ids})",
+            ids,
         )
         local = {r[0] for r in rows}
         if category:
@@ -168,13 +199,15 @@ def _local_without_place(
     if category:
         sql = (
             "SELECT s.rowid FROM service_category c JOIN service s ON s.rowid = c.service_rowid "
-            "WHERE c.category_key = ? AND s.scope = 'local' ORDER BY s.rowid LIMIT ? OFFSET ?"
+            "WHERE c.category_key = ? AND s.scope = 'local' AND s.status = 'active'"
+            " ORDER BY s.rowid LIMIT ? OFFSET ?"
         )
         return [r[0] for r in db.execute(sql, (category, limit, offset))]
     return [
         r[0]
         for r in db.execute(
-            "SELECT rowid FROM service WHERE scope = 'local' ORDER BY rowid LIMIT ? OFFSET ?",
+            "SELECT rowid FROM service WHERE scope = 'local' AND status = 'active'"
+            " ORDER BY rowid LIMIT ? OFFSET ?",
             (limit, offset),
         )
     ]
@@ -211,9 +244,9 @@ def search_services(
             cat = named[0]
         elif named and cat is None:
             words = [*words, *named]  # several categories named: each key is in the documents
-    national = hydrate(
-        db, [(i, None) for i in _national(db, cat, words, national_limit, prefix)], language
-    )
+    area = place.area or place.country if place is not None else None
+    national_ids = _national(db, cat, words, national_limit, prefix, area)
+    national = hydrate(db, [(i, None) for i in national_ids], language)
     if place is None:
         local_ids = _local_without_place(db, cat, words, limit, offset, prefix)
         local = hydrate(db, [(i, None) for i in local_ids], language)
@@ -303,7 +336,11 @@ def _distances(
 
 
 def national_services(
-    db: ContentDB, category: str | None, language: str | None, limit: int
+    db: ContentDB,
+    category: str | None,
+    language: str | None,
+    limit: int,
+    area: str | None = None,
 ) -> list[ServiceResult]:
     """The first national services of a category, as `search_services` lists them apart.
 
@@ -311,5 +348,5 @@ def national_services(
     page with local results first), so that they are not looked up on every search.
     """
     cat = check_category(db, category) if category else None
-    ids = _national(db, cat, [], max(0, min(int(limit), 100)), False)
+    ids = _national(db, cat, [], max(0, min(int(limit), 100)), False, area)
     return hydrate(db, [(i, None) for i in ids], language)

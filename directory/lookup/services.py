@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from directory.db.connections import ContentDB
 from directory.errors import DirectoryError, ServiceNotFound
+from directory.lookup.areas import AREA_URI
 from directory.lookup.categories import category_positions
 from directory.lookup.results import hydrate
 from directory.models import Address, Phone, PrisonVisiting, ServiceDetail, ServiceResult
@@ -71,7 +72,9 @@ def get_service(db: ContentDB, service_id: str, language: str | None = None) -> 
                 loc[2] or "", loc[3] or "", loc[4] or "", loc[5] or "", loc[6] or "", loc[7] or ""
             )
     area = db.execute(
-        "SELECT name FROM service_area WHERE service_id = ? LIMIT 1", (uuid,)
+        "SELECT name FROM service_area WHERE service_id = ? AND COALESCE(uri, '') NOT LIKE ?"
+        " ORDER BY rowid LIMIT 1",
+        (uuid, AREA_URI + "%"),
     ).fetchone()
     langs = [r[0] for r in db.execute("SELECT code FROM language WHERE service_id = ?", (uuid,))]
     return ServiceDetail(
@@ -120,14 +123,29 @@ def prison_visiting(db: ContentDB, nomis: str) -> PrisonVisiting:
         "SELECT nomis, display_name, name, COALESCE(address_1, ''), COALESCE(address_2, ''),"
         " COALESCE(town, ''), COALESCE(county, ''), COALESCE(postcode, ''), latitude, longitude,"
         " COALESCE(visits_phone, ''), COALESCE(visits_email, ''), COALESCE(visit_slots, ''),"
-        " service_ref, source FROM prison WHERE nomis = ?",
+        " service_ref, source, status, status_source, COALESCE(country, 'GB-ENG')"
+        " FROM prison WHERE nomis = ?",
         (nomis.upper(),),
     ).fetchone()
     if row is None:
         raise DirectoryError(f"There is no prison with the code {nomis!r}.")
-    address = Address(row[3], row[4], row[5], row[6], row[7], "GB")
+    address = Address(row[3], row[4], row[5], row[6], row[7], row[17][:2])
+    is_open = row[15] == "open"
     return PrisonVisiting(
-        row[0], row[1], row[2], address, row[8], row[9], row[10], row[11], row[12], row[13], row[14]
+        row[0],
+        row[1],
+        row[2],
+        address,
+        row[8],
+        row[9],
+        row[10] if is_open else "",  # a closed prison offers no booking line and no slots
+        row[11] if is_open else "",
+        row[12] if is_open else "",
+        row[13],
+        row[14],
+        status=row[15],
+        status_source=row[16],
+        area=row[17],
     )
 
 

@@ -8,6 +8,9 @@ from dataclasses import dataclass
 _ENTRY = re.compile(r"^(?P<number>[+0-9][0-9 ()+-]*?[0-9])\s*(?:\((?P<description>[^()]*)\))?$")
 
 
+_EU_116 = re.compile(r"^116\d{3}$")  # harmonised numbers of social value (116 000, 116 111...)
+
+
 class PhoneError(ValueError):
     """A phone entry does not parse; the message says why in plain words."""
 
@@ -24,11 +27,22 @@ def normalise_number(raw: str, country: str = "GB", home: str = "GB") -> str:
     """Check a number and format it for display: national style at home, else international."""
     compact = raw.strip()
     digits = re.sub(r"\D", "", compact)
-    if 3 <= len(digits) <= 6 and not compact.startswith("+"):
-        return compact  # short codes such as 116 123 or 111
     # Imported here: phonenumbers takes ~20 ms to import and readers of the directory (the
     # kiosk's start, the SMS line's) never check numbers.
     import phonenumbers
+
+    if 3 <= len(digits) <= 6 and not compact.startswith("+"):
+        # A short code (116 123, 111, 016 in Spain) only if it is one in the service's country,
+        # or one of the EU-wide 116 numbers; "01234" is the start of a number, not a line.
+        try:
+            short = phonenumbers.parse(digits, country or "GB")
+        except phonenumbers.NumberParseException as exc:
+            raise PhoneError(f"{raw.strip()!r} is not a phone number") from exc
+        if _EU_116.match(digits) or phonenumbers.is_valid_short_number_for_region(
+            short, country or "GB"
+        ):
+            return compact
+        raise PhoneError(f"{raw.strip()!r} is too short for a phone number in {country or 'GB'}")
 
     try:
         parsed = phonenumbers.parse(compact, country or "GB")

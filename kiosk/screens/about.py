@@ -5,15 +5,16 @@ from __future__ import annotations
 import math
 from datetime import date
 
-from rich.markup import escape
 from textual import events, on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
 from textual.message import Message
 from textual.widgets import Button, Static
 
 from directory import DirectoryError
 from kiosk.backend import AboutData
+from kiosk.literal import Line, heading, lines, literal
 from kiosk.screens.base import KioskScreen
 from kiosk.screens.languages import LanguageScreen
 from kiosk.widgets.helpline_strip import HelplineStrip
@@ -102,7 +103,7 @@ class AboutScreen(KioskScreen):
         with Horizontal(id="about-bar"):
             yield KioskButton(_("Home"), id="about-home")
             yield KioskButton(_("Language"), id="about-language")
-        yield Static(_("About Waypost"), id="about-title")
+        yield Static(literal(_("About Waypost")), id="about-title")
         notice = Notice(id="about-notice")
         if self.failed:
             notice.show(_("Sorry, these details cannot be shown just now."))
@@ -117,9 +118,9 @@ class AboutScreen(KioskScreen):
         strip.show(_("Need to talk now?"), self.kiosk.helplines[:2], _("Ask a member of staff."))
         yield strip
 
-    def _text(self) -> str:
+    def _text(self) -> Content:
         _ = self._
-        out = [
+        out: list[Line] = [
             _(
                 "Waypost helps families of people in prison find support: visits, travel, "
                 "money, housing, children and someone to talk to."
@@ -143,20 +144,18 @@ class AboutScreen(KioskScreen):
         ]
         data = self.data
         if data is None:
-            return "\n".join(escape(line) for line in out)
+            return lines(out)
         version = [_("Directory version {version}").format(version=data.version)]
         when = built_date(data.built_at, self.language)
         if when:
             version.append(_("Updated {date}").format(date=when))
-        out = [escape(line) for line in out]
-        out += ["", escape(" · ".join(version))]
-        heading = escape(_("Data sources and licences"))
-        out += ["", f"[b u]{heading}[/b u]"]
+        out += ["", " · ".join(version)]
+        out += ["", heading(_("Data sources and licences"))]
         if self.language != "en":
-            out.append(escape(_("These notices are legal text and are shown in English.")))
+            out.append(_("These notices are legal text and are shown in English."))
         for paragraph in legal_paragraphs(data.attribution):
-            out += ["", escape(paragraph)]
-        return "\n".join(out)
+            out += ["", paragraph]
+        return lines(out)
 
     def on_mount(self) -> None:
         """Fetch the directory's details."""
@@ -215,7 +214,7 @@ class AboutScreen(KioskScreen):
             y=self.page * box.scrollable_content_region.height, animate=False, immediate=True
         )
         self.query_one("#about-page-number", Static).update(
-            self._("Page {page} of {pages}").format(page=self.page + 1, pages=pages)
+            literal(self._("Page {page} of {pages}").format(page=self.page + 1, pages=pages))
         )
         self.query_one("#about-previous", Button).disabled = self.page == 0
         self.query_one("#about-next", Button).disabled = self.page >= pages - 1

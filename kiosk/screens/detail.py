@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from rich.markup import escape
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
 from textual.message import Message
 from textual.widgets import Button, Static
 
@@ -13,6 +13,7 @@ from directory import DirectoryError, ServiceDetail
 from directory.text.i18n import language_name
 from directory.text.presentation import presentation
 from kiosk.backend import PrintingUnavailable, printing_available
+from kiosk.literal import Line, bold, heading, lines, literal
 from kiosk.screens.base import ScrollingScreen
 from kiosk.screens.text_me import TextMeScreen
 from kiosk.widgets.helpline_strip import HelplineStrip
@@ -86,28 +87,28 @@ class DetailScreen(ScrollingScreen):
         strip.show(_("Need to talk now?"), self.kiosk.helplines[:2], _("Ask a member of staff."))
         yield strip
 
-    def _text(self) -> str:
+    def _text(self) -> Content:
         _ = self._
         d = self.detail
         if d is None:
-            return _("Loading…")
-        out = [f"[b]{escape(d.name)}[/b]"]
+            return literal(_("Loading…"))
+        out: list[Line] = [bold(d.name)]
         if d.organization and d.organization != d.name:
-            out.append(escape(d.organization))
+            out.append(d.organization)
         words = presentation(self.language)
         if d.verified:
-            out.append(escape(words.checked(d.assured_date)))
+            out.append(words.checked(d.assured_date))
         else:
-            out.append("[b]" + escape(words.checked(None)) + "[/b]")
+            out.append(bold(words.checked(None)))
             source = d.source if len(d.source) <= 120 else d.source[:119] + "…"
-            out.append(_("Where these details came from: {source}").format(source=escape(source)))
+            out.append(_("Where these details came from: {source}").format(source=source))
 
-        def section(title: str, lines: list[str]) -> None:
-            lines = [line for line in lines if line]
-            if lines:
+        def section(title: str, rows: list[str]) -> None:
+            rows = [row for row in rows if row]
+            if rows:
                 out.append("")
-                out.append(f"[b u]{title}[/b u]")
-                out.extend(escape(line) for line in lines)
+                out.append(heading(title))
+                out.extend(rows)
 
         section(_("What it offers"), [d.description])
         section(_("Who it is for"), [d.eligibility])
@@ -121,7 +122,7 @@ class DetailScreen(ScrollingScreen):
         section(_("Website"), [d.url])
         section(_("Email"), [d.email])
         section(_("Languages spoken"), [", ".join(language_name(c) for c in d.languages)])
-        return "\n".join(out)
+        return lines(out)
 
     def on_mount(self) -> None:
         """Fetch the details."""

@@ -8,10 +8,12 @@ from typing import Literal
 from textual import events, on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal
+from textual.content import Content
 from textual.message import Message
 from textual.widgets import Button, Static
 
 from directory import DirectoryError, PlaceNotFound
+from kiosk.literal import literal
 from kiosk.screens.base import KioskModal
 from kiosk.widgets.keypad import GREEK, LETTERS, Keypad, quick_button
 from kiosk.widgets.kiosk_button import KioskButton
@@ -67,7 +69,7 @@ class EntryScreen(KioskModal):
             prompt = _("Where? Type a postcode or a town, then tap Search.")
         else:
             prompt = _("What are you looking for? Type a word, then tap Search.")
-        yield Static(prompt, id="prompt")
+        yield Static(literal(prompt), id="prompt")
         yield Static(self._shown(), id="typed")
         with Horizontal(id="suggestions"):
             for index, choice in enumerate(self.suggestions):
@@ -97,8 +99,8 @@ class EntryScreen(KioskModal):
         await self.query_one(Keypad).set_keys(GREEK if self.greek else LETTERS)
         self._fit()
 
-    def _shown(self) -> str:
-        return f" {self.typed}▏" if self.typed else " ▏" + self._("(nothing typed yet)")
+    def _shown(self) -> Content:
+        return literal(f" {self.typed}▏" if self.typed else " ▏" + self._("(nothing typed yet)"))
 
     def on_mount(self) -> None:
         """Fit the keypad to the screen width."""

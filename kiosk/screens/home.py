@@ -14,6 +14,7 @@ from textual.widgets import Button, Static
 from directory import DirectoryError
 from kiosk.backend import HomeData
 from kiosk.i18n import kiosk_languages
+from kiosk.literal import literal
 from kiosk.screens.base import KioskScreen
 from kiosk.widgets.helpline_strip import HelplineStrip
 from kiosk.widgets.kiosk_button import KioskButton
@@ -60,9 +61,12 @@ class HomeScreen(KioskScreen):
             # after every SQLite call): waiting here lets it finish at once.
             self.data = self.backend.early_home(self.language, timeout=EARLY_HOME_WAIT)
         with Vertical(id="home-page"):
-            yield Static(settings.centre_name or _("Family support point"), id="centre-name")
             yield Static(
-                _("Welcome. Tap a picture to find help for you and your family."), id="welcome"
+                literal(settings.centre_name or _("Family support point")), id="centre-name"
+            )
+            yield Static(
+                literal(_("Welcome. Tap a picture to find help for you and your family.")),
+                id="welcome",
             )
             yield LanguageBar(kiosk_languages(), self.language, id="languages")
             notice = Notice(id="notice")

@@ -8,6 +8,7 @@ from textual.containers import Vertical
 from textual.widgets import Button, Static
 
 from kiosk.i18n import kiosk_languages
+from kiosk.literal import literal
 from kiosk.screens.base import KioskModal
 from kiosk.widgets.kiosk_button import KioskButton
 from kiosk.widgets.language_bar import LanguageBar
@@ -31,7 +32,7 @@ class LanguageScreen(KioskModal):
     def compose(self) -> ComposeResult:
         """The languages and a close button."""
         with Vertical():
-            yield Static(self._("Choose your language"))
+            yield Static(literal(self._("Choose your language")))
             yield LanguageBar(kiosk_languages(), self.language, id="language-list")
             yield KioskButton(self._("Close"), id="close")
 

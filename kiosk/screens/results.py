@@ -5,11 +5,13 @@ from __future__ import annotations
 from textual import events, on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.message import Message
 from textual.widgets import Button, Static
 
 from directory import DirectoryError, PlaceNotFound, SearchResults, ServiceResult
 from directory.text.presentation import presentation
+from kiosk.literal import literal
 from kiosk.screens.base import KioskScreen
 from kiosk.screens.detail import DetailScreen
 from kiosk.screens.entry import EntryScreen, Typed
@@ -108,8 +110,10 @@ class ResultsScreen(KioskScreen):
         strip.show(_("Need to talk now?"), self.kiosk.helplines[:2], _("Ask a member of staff."))
         yield strip
 
-    def _page_number(self, pages: int) -> str:
-        return self._("Page {page} of {pages}").format(page=self.page + 1, pages=max(1, pages))
+    def _page_number(self, pages: int) -> Content:
+        return literal(
+            self._("Page {page} of {pages}").format(page=self.page + 1, pages=max(1, pages))
+        )
 
     async def _show_page(self) -> None:
         """Swap in the current page's rows and update the title and pager, leaving the rest.
@@ -135,10 +139,10 @@ class ResultsScreen(KioskScreen):
             self.query_one("#previous", Button).disabled = self.page == 0
             self.query_one("#next", Button).disabled = self.page >= pages - 1
 
-    def _title(self) -> str:
+    def _title(self) -> Content:
         _ = self._
         if self.results is None:
-            return _("Searching…") if not self.problem else ""
+            return literal(_("Searching…") if not self.problem else "")
         parts = []
         if self.label:
             parts.append(self.label)
@@ -146,7 +150,7 @@ class ResultsScreen(KioskScreen):
             parts.append(f"“{self.text}”")
         if self.results.place:
             parts.append(_("near {place}").format(place=self.results.place.name))
-        return " · ".join(parts)
+        return literal(" · ".join(parts))
 
     def _items(self) -> list[Item]:
         if self.results is None:
@@ -188,7 +192,7 @@ class ResultsScreen(KioskScreen):
         widgets: list[Static] = []
         for label, result in pages[self.page]:
             if result is None:
-                widgets.append(Static(label, classes="heading"))
+                widgets.append(Static(literal(label), classes="heading"))
             else:
                 widgets.append(ResultRow(result, self._row_lines(result)))
         return widgets

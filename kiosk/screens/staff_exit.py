@@ -7,6 +7,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Static
 
+from kiosk.literal import literal
 from kiosk.screens.base import KioskModal
 from kiosk.settings import check_pin
 from kiosk.widgets.keypad import Keypad
@@ -40,7 +41,7 @@ class StaffExitScreen(KioskModal):
         """The PIN dots, the keypad and the buttons."""
         _ = self._
         with Vertical():
-            yield Static(_("Staff only: enter the PIN"))
+            yield Static(literal(_("Staff only: enter the PIN")))
             yield Static("", id="pin")
             yield Notice(id="notice")
             yield Keypad([*"1234567890"], 5, id="pin-keypad")

@@ -5,8 +5,10 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
+from textual.content import Content
 from textual.widgets import Button, Static
 
+from kiosk.literal import bold, literal
 from kiosk.screens.base import KioskModal
 from kiosk.widgets.kiosk_button import KioskButton
 
@@ -35,14 +37,15 @@ class StillThereScreen(KioskModal):
         """The question, the countdown and the button."""
         _ = self._
         with Vertical():
-            question = _("Still there?")
-            yield Static(f"[b]{question}[/b]")
+            yield Static(bold(_("Still there?")))
             yield Static(self._countdown(), id="countdown")
             yield KioskButton(_("Yes, I am still here"), id="still-here", classes="-primary")
 
-    def _countdown(self) -> str:
-        return self._("Starting again for the next person in {seconds} seconds.").format(
-            seconds=self.seconds
+    def _countdown(self) -> Content:
+        return literal(
+            self._("Starting again for the next person in {seconds} seconds.").format(
+                seconds=self.seconds
+            )
         )
 
     def count(self, seconds: int) -> None:

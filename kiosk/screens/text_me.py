@@ -5,11 +5,13 @@ from __future__ import annotations
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.message import Message
 from textual.widgets import Button, Static
 
 from directory import ServiceDetail
 from kiosk.backend import NumberRejected, mobile_number
+from kiosk.literal import literal
 from kiosk.screens.base import KioskModal
 from kiosk.text_message import compose_text
 from kiosk.widgets.keypad import PHONE, Keypad
@@ -40,15 +42,18 @@ class TextMeScreen(KioskModal):
         _ = self._
         with Vertical(id="text-me-panel"):
             yield Static(
-                _("Type your mobile number. We will text you these details."), id="text-prompt"
+                literal(_("Type your mobile number. We will text you these details.")),
+                id="text-prompt",
             )
             yield Static(self._shown(), id="number")
             yield Notice(id="notice")
             yield Keypad([*PHONE, "⌫"], 3, id="phone-keypad")
             yield Static(
-                _(
-                    "We use your number once, to send this text, and then delete it. "
-                    "We do not keep it."
+                literal(
+                    _(
+                        "We use your number once, to send this text, and then delete it. "
+                        "We do not keep it."
+                    )
                 ),
                 id="consent",
             )
@@ -56,8 +61,8 @@ class TextMeScreen(KioskModal):
                 yield KioskButton(_("Cancel"), id="cancel")
                 yield KioskButton(_("Send the text"), id="send", classes="-primary")
 
-    def _shown(self) -> str:
-        return f" {self.number}" if self.number else " " + self._("(no number yet)")
+    def _shown(self) -> Content:
+        return literal(f" {self.number}" if self.number else " " + self._("(no number yet)"))
 
     def _set(self, number: str) -> None:
         self.number = number[:MAX_DIGITS]

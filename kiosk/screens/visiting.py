@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from rich.markup import escape
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
 from textual.message import Message
 from textual.widgets import Button, Static
 
 from directory import DirectoryError, PrisonVisiting, ServiceResult
 from directory.text.presentation import presentation
+from kiosk.literal import Line, bold, heading, lines
 from kiosk.screens.base import ScrollingScreen
 from kiosk.screens.detail import DetailScreen
 from kiosk.widgets.helpline_strip import HelplineStrip
@@ -54,8 +55,7 @@ class VisitingScreen(ScrollingScreen):
         with VerticalScroll(id="visiting-text"):
             yield Static(self._text(), id="visiting-content")
             if self.travel:
-                heading = _("Help with travel costs")
-                yield Static(f"[b u]{heading}[/b u]")
+                yield Static(heading(_("Help with travel costs")))
             for result in self.travel:
                 phone = f"☎ {result.phones[0].number}" if result.phones else ""
                 checked = presentation(self.language).checked(result.assured_date)
@@ -67,23 +67,22 @@ class VisitingScreen(ScrollingScreen):
         strip.show(_("Need to talk now?"), self.kiosk.helplines[:2], _("Ask a member of staff."))
         yield strip
 
-    def _text(self) -> str:
+    def _text(self) -> Content:
         _ = self._
         v = self.visiting
-        out = [f"[b]{escape(v.display_name)}[/b]", escape(", ".join(v.address.lines()))]
+        out: list[Line] = [bold(v.display_name), ", ".join(v.address.lines())]
         slots = presentation(self.language).hours_lines(v.visit_slots)
-        times, book = _("Visit times"), _("Book a visit")
-        out += ["", f"[b u]{times}[/b u]"]
-        out += [escape(s) for s in slots] or [_("Ask the visitor centre staff.")]
-        out += ["", f"[b u]{book}[/b u]"]
+        out += ["", heading(_("Visit times"))]
+        out += slots or [_("Ask the visitor centre staff.")]
+        out += ["", heading(_("Book a visit"))]
         if v.visits_phone:
             out.append(_("Phone: {number}").format(number=v.visits_phone))
         if v.visits_email:
-            out.append(_("Email: {address}").format(address=escape(v.visits_email)))
+            out.append(_("Email: {address}").format(address=v.visits_email))
         if not (v.visits_phone or v.visits_email):
             out.append(_("Ask the visitor centre staff."))
         out += ["", presentation(self.language).checked(None)]
-        return "\n".join(out)
+        return lines(out)
 
     def on_mount(self) -> None:
         """Fetch travel-cost help."""

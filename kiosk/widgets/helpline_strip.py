@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from textual.content import Content
 from textual.widgets import Static
 
 from directory import ServiceResult
+from kiosk.literal import Line, bold, lines
 
 
 class HelplineStrip(Static):
@@ -16,16 +18,12 @@ class HelplineStrip(Static):
     }
     """
 
-    def show(self, title: str, lines: list[ServiceResult], fallback: str) -> None:
+    def show(self, title: str, helplines: list[ServiceResult], fallback: str) -> None:
         """Show the title and one line per helpline (name and first number)."""
-        rows = [f"[b]{title}[/b]"]
-        for line in lines[:3]:
+        rows: list[Line] = [bold(title)]
+        for line in helplines[:3]:
             number = line.phones[0].number if line.phones else ""
-            rows.append(f"[b]{number}[/b]  {_escape(line.name)}" if number else _escape(line.name))
-        if not lines:
+            rows.append(Content.assemble(bold(number), "  ", line.name) if number else line.name)
+        if not helplines:
             rows.append(fallback)
-        self.update("\n".join(rows))
-
-
-def _escape(text: str) -> str:
-    return text.replace("[", "\\[")
+        self.update(lines(rows))

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from textual.widgets import Static
 
+from kiosk.literal import literal
+
 
 class Notice(Static):
     """Shows one friendly message, or nothing."""
@@ -15,7 +17,7 @@ class Notice(Static):
 
     def show(self, text: str) -> None:
         """Show a message (marked with a symbol so it reads without colour)."""
-        self.update(f"! {text}")
+        self.update(literal(f"! {text}"))
         self.add_class("-shown")
 
     def clear(self) -> None:

@@ -166,6 +166,9 @@ def test_earlier_metadata_is_kept_across_imports(live: Path, tmp_path: Path) -> 
     [
         ("phones", "0121 496 00", "is not a number in use"),
         ("phones", "1214960001", "dropped the leading 0"),
+        ("phones", "01234", "too short for a phone number in GB"),
+        ("service_area", "GB-XYZ", "is not an area code"),
+        ("service_area", "GB-SCT", "a local service serves around its location"),
         ("postal_code", "BN99 ZZZ9", "is not a UK postcode"),
         ("hours", "Mon-Fri 9-5", "is not a time span"),
         ("categories", "housing;cash", "is not a category key"),

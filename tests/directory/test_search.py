@@ -45,11 +45,14 @@ def test_near_belfast_finds_northern_ireland_services(content: ContentDB) -> Non
     postcodes = [r.town for r in found.local]
     assert any(r.distance_km is not None and r.distance_km < 30 for r in found.local), postcodes
     ni = content.execute(
-        "SELECT s.ref FROM service s JOIN service_at_location sal ON sal.service_id = s.id"
-        " JOIN address a ON a.location_id = sal.location_id WHERE a.postal_code LIKE 'BT%'"
+        "SELECT s.ref, s.scope FROM service s JOIN service_at_location sal"
+        " ON sal.service_id = s.id JOIN address a ON a.location_id = sal.location_id"
+        " WHERE a.postal_code LIKE 'BT%' AND s.status = 'active'"
     ).fetchall()
     assert ni, "the data has Northern Ireland services"
-    assert {r[0] for r in ni} <= {r.service_id for r in found.local}
+    assert {r[0] for r in ni if r[1] == "local"} <= {r.service_id for r in found.local}
+    # Those serving all Northern Ireland are listed apart, as national services for it.
+    assert {r[0] for r in ni if r[1] == "national"} <= {r.service_id for r in found.national}
 
 
 def test_radius_widens_until_enough_results(content: ContentDB) -> None:

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from directory.building.prison_rows import PRISON_COLUMNS
 from directory.building.records import Sources, stable_uuid
+from directory.building.visitor_centres import VISITOR_CENTRE_COLUMNS
 from directory.exchange.spreadsheet import number_text
 
 if TYPE_CHECKING:
@@ -49,6 +50,7 @@ EXTENSIONS: dict[str, tuple[str, ...]] = {
     "waypost_keywords": ("key", "language", "keyword"),
     "waypost_translations": ("table_name", "record_id", "field", "language", "value"),
     "waypost_prisons": (*PRISON_COLUMNS,),
+    "waypost_visitor_centres": (*VISITOR_CENTRE_COLUMNS,),
     "waypost_places": (
         "kind",
         "key",
@@ -115,7 +117,7 @@ def extension_tables(sources: Sources, t: Tables) -> None:
             town=loc.city,
             county=loc.region,
             postcode=loc.postal_code,
-            country=loc.country,
+            country=p.area,
             latitude=number_text(loc.latitude),
             longitude=number_text(loc.longitude),
             latlon_source=p.latlon_source,
@@ -124,7 +126,11 @@ def extension_tables(sources: Sources, t: Tables) -> None:
             visit_slots=p.visit_slots,
             booking_enabled=str(p.booking_enabled).lower(),
             source=p.source,
+            status=p.status,
+            status_source=p.status_source,
         )
+    for vc in sources.visitor_centres:
+        t.add("waypost_visitor_centres", **{c: getattr(vc, c) for c in VISITOR_CENTRE_COLUMNS})
     for pl in sources.places:
         t.add(
             "waypost_places",

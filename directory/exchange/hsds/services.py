@@ -17,6 +17,7 @@ from directory.building.data_folder import Geocoder, Issues, service_from_row
 from directory.building.records import OrganizationRecord, ServiceRecord, Sources
 from directory.exchange.hsds.reader import Origin, Tables
 from directory.exchange.spreadsheet import EXPORT_COLUMNS
+from directory.lookup.areas import AREA_URI
 from directory.text.folding import fold_uncached as fold
 from directory.text.hours import ICAL, Opening, format_hours
 from directory.text.phones import PhoneEntry, format_phones
@@ -145,7 +146,19 @@ def _service_row(
         country=addr.get("country", "") or "GB",
         latitude=loc.get("latitude", ""),
         longitude=loc.get("longitude", ""),
-        area=next((a.get("name", "") for _, a in tables["areas"].get(sid, [])), ""),
+        area=next(
+            (
+                a.get("name", "")
+                for _, a in tables["areas"].get(sid, [])
+                if not a.get("uri", "").startswith(AREA_URI)
+            ),
+            "",
+        ),
+        service_area=";".join(
+            a.get("name", "")
+            for _, a in tables["areas"].get(sid, [])
+            if a.get("uri", "").startswith(AREA_URI)
+        ),
         languages=";".join(x.get("code", "") for _, x in tables["languages"].get(sid, [])),
         eligibility=row.get("eligibility_description", ""),
         fees=row.get("fees_description", ""),

@@ -13,6 +13,7 @@ from directory.building.records import ServiceRecord, Sources, stable_uuid
 from directory.exchange.hsds.extensions import extension_tables
 from directory.exchange.hsds.taxonomy import cross_terms, taxonomy_tables
 from directory.exchange.spreadsheet import number_text
+from directory.lookup.areas import AREA_URI
 from directory.lookup.places import normalise_postcode
 
 Progress = Callable[[str, int, int], None]
@@ -113,6 +114,16 @@ def _service_tables(s: ServiceRecord, t: Tables, ctx: dict[str, Any]) -> None:
         )
     if s.area:
         t.add("service_area", id=stable_uuid("service_area", s.ref), service_id=s.uuid, name=s.area)
+    for code in s.service_area:
+        t.add(
+            "service_area",
+            id=stable_uuid("service_area", f"{s.ref}:{code}"),
+            service_id=s.uuid,
+            name=code,
+            extent=code,
+            extent_type="text",
+            uri=AREA_URI + code,
+        )
     for key in s.categories:
         t.add(
             "attribute",

@@ -1,0 +1,146 @@
+"""Coverage areas, prison status and visitor centres (issue 14), on real database files."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from directory import DataValidationError, build, open_content, search_services
+from directory.lookup.areas import AreaError, covers, nation_of, parse_areas
+from directory.lookup.places import resolve_place
+from directory.lookup.services import prison_visiting
+from directory.lookup.visitor_centres import visitor_centre_for, visitor_centres_for
+
+
+def _edit(path: Path, ref_column: str, ref: str, **changes: str) -> None:
+    with path.open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    fields = list(rows[0])
+    hit = [r for r in rows if r[ref_column] == ref]
+    assert hit, ref
+    for row in hit:
+        row.update(changes)
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, fields, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+def test_area_codes_parse_and_cover() -> None:
+    assert parse_areas("gb-eng; GB-WLS;GB-ENG") == ["GB-ENG", "GB-WLS"]
+    assert parse_areas("IE") == ["IE"]
+    for bad in ("UK", "GB-XYZ", "Scotland", "E"):
+        with pytest.raises(AreaError):
+            parse_areas(bad)
+    assert covers(["GB"], "GB-SCT") and covers(["GB-SCT"], "GB-SCT")
+    assert not covers(["GB-SCT"], "GB-ENG") and not covers(["GB-ENG", "GB-WLS"], "GB-SCT")
+    assert covers(["EU"], "ES") and not covers(["EU"], "GB-ENG") and not covers(["GB"], "ES")
+    assert nation_of("GB", "Glasgow City") == "GB-SCT"
+    assert nation_of("GB", "County Antrim") == "GB-NIR"
+    assert nation_of("GB", "Gwynedd") == "GB-WLS"
+    assert nation_of("GB", "West Yorkshire") == "GB-ENG"
+    assert nation_of("GB", "Jersey") == "GB"
+    assert nation_of("ES", "") == "ES"
+
+
+def test_places_know_their_nation(content) -> None:  # type: ignore[no-untyped-def]
+    assert resolve_place(content, "Leeds").area == "GB-ENG"
+    assert resolve_place(content, "Cardiff").area == "GB-WLS"
+    assert resolve_place(content, "Glasgow").area == "GB-SCT"
+    assert resolve_place(content, "BT1 1AA").area == "GB-NIR"
+    assert resolve_place(content, "HMP Cardiff").area == "GB-WLS"
+
+
+def test_leeds_never_gets_a_service_for_another_nation(content) -> None:  # type: ignore[no-untyped-def]
+    for category in (None, "helplines", "visiting", "emotional", "children"):
+        found = search_services(content, near="Leeds", category=category, national_limit=50)
+        for result in found.national:
+            codes = [
+                r[0]
+                for r in content.execute(
+                    "SELECT a.name FROM service_area a JOIN service s ON s.id = a.service_id"
+                    " WHERE s.ref = ? AND a.uri LIKE 'https://www.iso.org/%'",
+                    (result.service_id,),
+                )
+            ]
+            assert covers(codes, "GB-ENG"), (result.service_id, codes)
+        refs = {r.service_id for r in found.national}
+        assert "families-outside-helpline" not in refs
+
+
+def test_scotland_gets_families_outside_first(content) -> None:  # type: ignore[no-untyped-def]
+    found = search_services(content, near="Glasgow", category="helplines")
+    refs = [r.service_id for r in found.national]
+    assert refs[0] == "families-outside-helpline", refs
+    assert "prisoners-families-helpline" not in refs  # England and Wales only
+
+
+def test_a_place_abroad_gets_no_uk_only_service(content) -> None:  # type: ignore[no-untyped-def]
+    found = search_services(content, near="ES-28001", national_limit=50)
+    assert found.place is not None and found.place.area == "ES"
+    assert all(r.service_id not in ("childline", "samaritans-helpline") for r in found.national)
+
+
+def test_inactive_services_never_appear(data_copy: Path, tmp_path: Path) -> None:
+    _edit(data_copy / "services.csv", "service_id", "nepacs-helpline", status="inactive")
+    _edit(data_copy / "services.csv", "service_id", "childline", status="defunct")
+    db_path = tmp_path / "d.db"
+    build(data_copy, db_path)
+    with open_content(db_path) as db:
+        found = search_services(db, near="Durham", limit=100, national_limit=100)
+        refs = {r.service_id for r in [*found.local, *found.national]}
+        assert "nepacs-family-support" in refs  # the active one next to it still shows
+        assert "nepacs-helpline" not in refs and "childline" not in refs
+        words = search_services(db, text="Nepacs helpline", limit=100)
+        assert "nepacs-helpline" not in {r.service_id for r in words.local}
+
+
+def test_a_closed_prison_is_recognised_but_offers_no_visits(content) -> None:  # type: ignore[no-untyped-def]
+    place = resolve_place(content, "HMP Dartmoor")
+    assert place.kind == "prison" and place.prison == "DAI"
+    visiting = prison_visiting(content, "DAI")
+    assert not visiting.is_open and visiting.status in ("closed", "temporarily closed")
+    assert visiting.status_source.startswith("https://")
+    assert visiting.visit_slots == "" and visiting.visits_phone == ""
+    found = search_services(content, near="HMP Dartmoor", category="visiting", limit=50)
+    assert "prison-visits-dai" not in {r.service_id for r in found.local}
+    assert prison_visiting(content, "LWI").is_open
+
+
+def test_closed_prison_needs_a_source_and_a_known_status(data_copy: Path, tmp_path: Path) -> None:
+    _edit(data_copy / "prisons.csv", "nomis", "LWI", status="closed", status_source="")
+    _edit(data_copy / "prisons.csv", "nomis", "BMI", status="shut")
+    with pytest.raises(DataValidationError) as caught:
+        build(data_copy, tmp_path / "d.db")
+    where = {(i.file, i.column) for i in caught.value.issues}
+    assert ("prisons.csv", "status_source") in where and ("prisons.csv", "status") in where
+
+
+def test_national_service_needs_codes(data_copy: Path, tmp_path: Path) -> None:
+    _edit(data_copy / "services.csv", "service_id", "childline", service_area="")
+    with pytest.raises(DataValidationError) as caught:
+        build(data_copy, tmp_path / "d.db")
+    issue = caught.value.issues[0]
+    assert (issue.file, issue.column) == ("services.csv", "service_area")
+    assert "needs the areas it serves" in issue.problem
+
+
+def test_visitor_centres_load_and_are_found(content) -> None:  # type: ignore[no-untyped-def]
+    centre = visitor_centre_for(content, "BMI")
+    assert centre is not None and centre.operator and centre.source_url.startswith("https://")
+    assert not centre.verified  # copied, not checked by a person
+    assert visitor_centre_for(content, "bmi") == centre
+    assert visitor_centre_for(content, "ZZZ") is None
+    assert visitor_centres_for(content, "ZZZ") == []
+
+
+def test_visitor_centre_rows_are_checked(data_copy: Path, tmp_path: Path) -> None:
+    path = data_copy / "visitor_centres.csv"
+    text = path.read_text("utf-8")
+    path.write_text(text + "ZZZ,Pact,01234,not-an-email,,,,,\n", encoding="utf-8")
+    with pytest.raises(DataValidationError) as caught:
+        build(data_copy, tmp_path / "d.db")
+    columns = {i.column for i in caught.value.issues if i.file == "visitor_centres.csv"}
+    assert columns == {"prison", "phone", "email", "source_url"}
