@@ -157,6 +157,8 @@ class Line:
         session = load_session(conn, sender_hash, now)
         language = choose_language(command, session, self._default)
         tally.language = language
+        if session is None:
+            tally.add("session", language=language)  # the report counts conversations
         wording = Wording(language)
         if count == limit + 1:
             tally.add("rate_limited")

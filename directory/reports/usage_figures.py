@@ -227,8 +227,11 @@ def build_report(
     for e in questions:
         keywords[(keyword_names or {}).get(e.keyword, e.keyword) or "(place only)"] += e.count
         areas[e.area or "(no area)"] += e.count
-        sms_languages[names.get(e.language, e.language or "unknown")] += e.count
         outcome[0 if e.found == 1 else 1] += e.count
+    for e in events:
+        # Conversations, not texts: one family texting ten times is one conversation.
+        if e.channel == "sms" and e.event == "session":
+            sms_languages[names.get(e.language, e.language or "unknown")] += e.count
     kiosk_languages: Counter[str] = Counter()
     for e in kiosk:
         if e.event == "search":

@@ -9,6 +9,8 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 
+from directory.state.privacy import outward_only
+
 KEEP_SECONDS = 24 * 3600
 
 
@@ -37,8 +39,15 @@ def claim_message(conn: sqlite3.Connection, message_sid: str, now: float) -> boo
 
 
 def store_reply(conn: sqlite3.Connection, message_sid: str, reply: str) -> None:
-    """Keep the reply sent for a MessageSid, for retried deliveries."""
-    conn.execute("UPDATE sms_message SET reply = ? WHERE message_sid = ?", (reply, message_sid))
+    """Keep the reply sent for a MessageSid, for retried deliveries.
+
+    Full postcodes in it (the sender's own, echoed back) are kept as outward codes only: a
+    retried delivery, which is rare, gets "near BN7" where the first one said "near BN7 1EA".
+    """
+    conn.execute(
+        "UPDATE sms_message SET reply = ? WHERE message_sid = ?",
+        (outward_only(reply), message_sid),
+    )
 
 
 def prune_messages(conn: sqlite3.Connection, now: float, keep_seconds: int = KEEP_SECONDS) -> int:
