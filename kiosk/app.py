@@ -9,19 +9,23 @@ import math
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from textual import events
+from textual import events, on
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.reactive import reactive
 from textual.theme import Theme
+from textual.widgets import Button
 
 from directory import Category, ServiceResult
+from directory.text.i18n import language_name
 from kiosk.backend import Backend
 from kiosk.clock import Clock, SystemClock
 from kiosk.i18n import Translator
 from kiosk.screens.base import KioskScreenMixin
 from kiosk.screens.home import HomeScreen
 from kiosk.settings import KioskSettings
+from kiosk.speech.speaker import Speaker
+from kiosk.speech.words import script
 
 if TYPE_CHECKING:
     from kiosk.screens.results import ResultsScreen
@@ -101,6 +105,13 @@ class KioskApp(App[None], inherit_bindings=False):
         self.errors_recovered = 0
         self._tick_seconds = tick_seconds
         self._results: ResultsScreen | None = None
+        self.speaker = Speaker(
+            sink=Path(settings.speech_sink) if settings.speech_sink else None,
+            rate=settings.speech_rate,
+            volume=settings.speech_volume,
+            volume_range=(settings.speech_volume_min, settings.speech_volume_max),
+        )
+        self._tap_cut_speech = False
 
     def run(self, *args: Any, **kwargs: Any) -> None:
         """Run the kiosk until staff leave it."""
@@ -133,6 +144,11 @@ class KioskApp(App[None], inherit_bindings=False):
         """Texting needs the hashing key (numbers are stored hashed while queued)."""
         return self.settings.hash_key is not None
 
+    @property
+    def speech_available(self) -> bool:
+        """Read-aloud is on for this centre and espeak-ng is installed."""
+        return self.settings.read_aloud and self.speaker.available
+
     def on_mount(self) -> None:
         """The home screen, and the idle timer."""
         self.push_screen(HomeScreen())
@@ -147,11 +163,47 @@ class KioskApp(App[None], inherit_bindings=False):
         if isinstance(event, events.InputEvent) and not isinstance(event, events.MouseMove):
             self.last_input = self.clock.now()
             self.pristine = False
+            if isinstance(event, events.MouseDown | events.Key):
+                # Any tap stops the voice: the family has moved on. A tap on "Read aloud"
+                # while it speaks is therefore a stop, not a restart.
+                self._tap_cut_speech = self.speaker.stop()
         await super().on_event(event)
+
+    def say(self, lines: list[str]) -> None:
+        """Read lines aloud in the current language, in the background."""
+        if self.speech_available:
+            self.speaker.say(script(lines, self.language, self.translator), self.language)
+
+    @on(Button.Pressed, "#read-aloud")
+    def _read_screen(self, event: Button.Pressed) -> None:
+        event.stop()
+        if not self._tap_cut_speech and isinstance(self.screen, KioskScreenMixin):
+            self.say(self.screen.speech_lines())
+
+    @on(Button.Pressed, ".say-result")
+    def _read_result(self, event: Button.Pressed) -> None:
+        event.stop()
+        if not self._tap_cut_speech:
+            self.say(list(getattr(event.button, "lines", [])))
+
+    @on(Button.Pressed, "#louder")
+    def _louder(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.speaker.louder()
+        self.say([self.translator("Louder")])
+
+    @on(Button.Pressed, "#quieter")
+    def _quieter(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.speaker.quieter()
+        self.say([self.translator("Quieter")])
 
     def watch_language(self, language: str) -> None:
         """Switch every open screen to the new language, keeping its place."""
         self.translator = Translator(language)
+        # Said in its own language, so that someone who cannot read any of the names on the
+        # buttons still hears which language they chose.
+        self.say([language_name(language)])
         for screen in self.screen_stack:
             if isinstance(screen, KioskScreenMixin):
                 # On the screen's own queue, so that its redraw never overlaps its handling of
@@ -213,6 +265,8 @@ class KioskApp(App[None], inherit_bindings=False):
 
     async def reset_session(self) -> None:
         """Back to a fresh home screen in the default language, with everything typed gone."""
+        self.speaker.stop()
+        self.speaker.volume = self.settings.speech_volume
         while len(self.screen_stack) > 2:
             await self.pop_screen()
         if self.language != self.settings.default_language:
@@ -249,7 +303,8 @@ class KioskApp(App[None], inherit_bindings=False):
         self.call_later(self.reset_session)
 
     def on_unmount(self) -> None:
-        """Close the directory."""
+        """Stop speaking and close the directory."""
+        self.speaker.stop()
         self.backend.close()
 
 

@@ -28,6 +28,16 @@ class KioskSettings(CommonSettings):
     admin_pin_hash: str = ""
     # Emoji icons on the category tiles; turn off where the terminal cannot draw them.
     icons: bool = True
+    # Read-aloud (espeak-ng): the "Read aloud" buttons, the voice's speed in words a minute, and
+    # its volume (espeak-ng amplitude, 0-200) with the range the family's Quieter/Louder keep to.
+    read_aloud: bool = True
+    speech_rate: int = 150
+    speech_volume: int = 100
+    speech_volume_min: int = 40
+    speech_volume_max: int = 200
+    # Empty: speak through the machine's audio. A folder: write each reading there as a WAV file
+    # at the pace a sound card would play it (for tests, and for checking voices without speakers).
+    speech_sink: str = ""
 
     @field_validator("default_language")
     @classmethod
@@ -41,6 +51,20 @@ class KioskSettings(CommonSettings):
     def _sensible_idle(cls, value: int) -> int:
         if value < 15:
             raise ValueError("idle_seconds must be at least 15")
+        return value
+
+    @field_validator("speech_volume", "speech_volume_min", "speech_volume_max")
+    @classmethod
+    def _amplitude(cls, value: int) -> int:
+        if not 0 <= value <= 200:
+            raise ValueError("speech volumes are espeak-ng amplitudes from 0 to 200")
+        return value
+
+    @field_validator("speech_rate")
+    @classmethod
+    def _rate(cls, value: int) -> int:
+        if not 80 <= value <= 450:
+            raise ValueError("speech_rate is in words a minute, from 80 to 450")
         return value
 
     @property

@@ -19,7 +19,7 @@ from directory.lookup.services import get_service, helplines, prison_visiting
 from directory.lookup.topics import PRISON_TOPICS, example_query, topics_near
 from directory.models import ServiceResult
 from directory.state.sms_sessions import Session, save_session
-from sms_gateway import replies
+from sms_gateway import guide_answers, replies
 from sms_gateway import templates as t
 from sms_gateway.gsm import count_segments
 from sms_gateway.parser import Command
@@ -66,6 +66,10 @@ def answer(turn: Turn) -> str:
         return details(turn, c.number or 0)
     if c.action == "query":
         return query(turn)
+    if c.action == "guide" and c.guide:
+        return guide_answers.guide(turn)
+    if c.action == "wrong":
+        return guide_answers.wrong(turn)
     pending = turn.session is not None and turn.session.pending
     if c.place_missing and (pending or c.place_suggestions):
         return place_not_found(turn)

@@ -12,6 +12,7 @@ import threading
 from dataclasses import dataclass
 
 from directory.db.connections import ContentDB, transaction
+from directory.guides.keywords import guide_words
 from directory.lookup.categories import category_label, keyword_index, list_categories
 from directory.lookup.keywords import primary_keyword
 from directory.lookup.places import resolve_place
@@ -102,7 +103,14 @@ class Line:
                 session = load_session(conn, sender_hash, now)
                 return session is not None and session.pending
 
-            command = parse(msg.body, keyword_index(db), resolve, msg.from_country, expect_place)
+            command = parse(
+                msg.body,
+                keyword_index(db),
+                resolve,
+                msg.from_country,
+                expect_place,
+                guides=guide_words(db),
+            )
             tally = Tally(command.language or command.country_language or self._default)
             reply = self._decide(
                 conn=conn, db=db, sender_hash=sender_hash, command=command, now=now, tally=tally

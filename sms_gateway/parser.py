@@ -8,16 +8,19 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Literal, Protocol
+from typing import Any, Literal, Protocol
 
 from directory.errors import PlaceNotFound, PlaceSuggestion
+from directory.guides.keywords import GuideWord
 from directory.models import Place
 from directory.text.folding import fold
 from sms_gateway import vocabulary as v
 
-Action = Literal["stop", "start", "help", "more", "details", "query", "unknown", "empty"]
+Action = Literal[
+    "stop", "start", "help", "more", "details", "query", "unknown", "empty", "guide", "wrong"
+]
 MAX_BODY = 480  # longer texts are read from their start only: nobody needs more to ask
 MAX_PLACE_WORDS = 6
 _NUMBER = re.compile(r"^\d{1,2}$")
@@ -62,6 +65,7 @@ class Command:
     exact: bool = False  # the whole body was one of Twilio's own opt-out/in/help keywords
     distress: bool = False
     country_language: str | None = None  # the sender's country as a language hint
+    guide: tuple[str, str] | None = None  # ("section", "bring") or ("stage", "court")
 
 
 def _fold_keys(table: dict[str, str]) -> dict[str, str]:
@@ -185,12 +189,52 @@ def _resolve(
         return None, exc
 
 
+def _guide_word(
+    words: list[str], guides: Mapping[str, GuideWord]
+) -> tuple[int, int, GuideWord] | None:
+    for i in range(len(words)):
+        for size in (3, 2, 1):
+            if i + size <= len(words):
+                hit = guides.get(" ".join(words[i : i + size]))
+                if hit:
+                    return i, size, hit
+    return None
+
+
+def _guide(
+    words: list[str],
+    guides: Mapping[str, GuideWord],
+    resolve: PlaceResolver,
+    base: dict[str, Any],
+) -> Command | None:
+    """A guide word ("BRING LEWES", "COURT", "WRONG"), or None to read the text as usual.
+
+    A section word wants a prison; a stage word stands alone or with a prison. With any other
+    place the text is an ordinary search ("COURT BN7" finds legal help near BN7).
+    """
+    hit = _guide_word(words, guides)
+    if hit is None:
+        return None
+    i, size, word = hit
+    rest = [w for w in words[:i] + words[i + size :] if w not in _FILLER]
+    if word.kind == "wrong":
+        return None if rest else Command("wrong", language=word.language, **base)
+    asked = (word.kind, word.key)
+    if not rest:
+        return Command("guide", language=word.language, guide=asked, **base)
+    place, _error = _resolve(rest, resolve, True, _never)
+    if place is not None and not place.prison:
+        return None
+    return Command("guide", language=word.language, guide=asked, place=place, **base)
+
+
 def parse(
     body: str,
     keywords: KeywordTable,
     resolve: PlaceResolver,
     from_country: str | None = None,
     expect_place: Callable[[], bool] = _never,
+    guides: Mapping[str, GuideWord] | None = None,
 ) -> Command:
     """Turn a text into a command: tokens in any order, keywords in any language, a place.
 
@@ -217,6 +261,10 @@ def parse(
     if lang:
         return Command("start", language=lang, **base)  # type: ignore[arg-type]
 
+    if guides:
+        asked = _guide(words, guides, resolve, base)
+        if asked is not None:
+            return asked
     keyword = _keyword(words, keywords)
     rest = words
     category = language = None

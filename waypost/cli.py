@@ -30,6 +30,7 @@ COMMAND_MODULES = {
     "sync": "release",
     "release-key": "release",
     "report": "report",
+    "say": "say",
     "search": "search",
     "sms": "sms",
     "stale": "stale",

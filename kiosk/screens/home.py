@@ -20,6 +20,7 @@ from kiosk.widgets.helpline_strip import HelplineStrip
 from kiosk.widgets.kiosk_button import KioskButton
 from kiosk.widgets.language_bar import LanguageBar
 from kiosk.widgets.notice import Notice
+from kiosk.widgets.read_aloud_button import ReadAloudButton
 
 if TYPE_CHECKING:
     from kiosk.screens.entry import Typed
@@ -91,6 +92,8 @@ class HomeScreen(KioskScreen):
             strip = HelplineStrip(id="helplines")
             self._show_helplines(strip)
             yield strip
+            if self.kiosk.speech_available:
+                yield ReadAloudButton(_("Read aloud"), icon=self._icons())
             yield KioskButton(_("About"), id="about")
 
     def _tiles(self) -> list[KioskButton]:

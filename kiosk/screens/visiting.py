@@ -16,6 +16,7 @@ from kiosk.screens.base import ScrollingScreen
 from kiosk.screens.detail import DetailScreen
 from kiosk.widgets.helpline_strip import HelplineStrip
 from kiosk.widgets.kiosk_button import KioskButton
+from kiosk.widgets.read_aloud_button import ReadAloudButton
 from kiosk.widgets.result_row import ResultRow
 
 
@@ -52,6 +53,8 @@ class VisitingScreen(ScrollingScreen):
             yield KioskButton(_("Home"), id="home")
             yield KioskButton(_("Visiting help nearby"), id="nearby")
             yield KioskButton(_("Language"), id="language")
+            if self.kiosk.speech_available:
+                yield ReadAloudButton(_("Read aloud"), icon=self.kiosk.settings.icons)
         with VerticalScroll(id="visiting-text"):
             yield Static(self._text(), id="visiting-content")
             if self.travel:
