@@ -155,7 +155,7 @@ class Line:
             tally.write(conn, reply)
             document = twiml(reply)
             if msg.message_sid:
-                store_reply(conn, msg.message_sid, document)
+                store_reply(conn, msg.message_sid, document, typed=msg.body)
             self._housekeeping(conn, now)
         return Outcome(reply, document)
 
@@ -204,7 +204,7 @@ class Line:
             tally.write(conn, reply)
             document = twiml(reply)
             if msg.message_sid:
-                store_reply(conn, msg.message_sid, document)
+                store_reply(conn, msg.message_sid, document, typed=msg.body)
         return Outcome(reply, document)
 
     @property

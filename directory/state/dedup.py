@@ -38,15 +38,16 @@ def claim_message(conn: sqlite3.Connection, message_sid: str, now: float) -> boo
     return cur.rowcount == 1
 
 
-def store_reply(conn: sqlite3.Connection, message_sid: str, reply: str) -> None:
+def store_reply(conn: sqlite3.Connection, message_sid: str, reply: str, typed: str = "") -> None:
     """Keep the reply sent for a MessageSid, for retried deliveries.
 
-    Full postcodes in it (the sender's own, echoed back) are kept as outward codes only: a
-    retried delivery, which is rare, gets "near BN7" where the first one said "near BN7 1EA".
+    A full postcode the sender typed (`typed`, their text), echoed back in the reply, is kept
+    as its outward code only: a retried delivery, which is rare, gets "near BN7" where the
+    first one said "near BN7 1EA". Services' own addresses keep their postcodes.
     """
     conn.execute(
         "UPDATE sms_message SET reply = ? WHERE message_sid = ?",
-        (outward_only(reply), message_sid),
+        (outward_only(reply, only_from=typed), message_sid),
     )
 
 

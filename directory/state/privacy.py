@@ -29,6 +29,25 @@ _FULL_POSTCODE = re.compile(
 )
 
 
-def outward_only(text: str) -> str:
-    """The text with every full UK postcode cut to its outward code ("BN7 1EA" -> "BN7")."""
-    return _FULL_POSTCODE.sub(lambda m: m.group(1).upper(), text)
+def _postcode(match: re.Match[str]) -> str:
+    return re.sub(r"\s+", "", match.group(0)).upper()
+
+
+def outward_only(text: str, only_from: str | None = None) -> str:
+    """The text with full UK postcodes cut to their outward code ("BN7 1EA" -> "BN7").
+
+    With only_from, just the postcodes that appear in that text (what a sender typed), so a
+    service's own address in a reply keeps its full postcode.
+    """
+    chosen = (
+        None if only_from is None else {_postcode(m) for m in _FULL_POSTCODE.finditer(only_from)}
+    )
+    if chosen is not None and not chosen:
+        return text
+
+    def cut(match: re.Match[str]) -> str:
+        if chosen is not None and _postcode(match) not in chosen:
+            return match.group(0)
+        return match.group(1).upper()
+
+    return _FULL_POSTCODE.sub(cut, text)

@@ -30,6 +30,7 @@ from waypost.cli import cli
 
 REPO = Path(__file__).resolve().parents[2]
 
+DEFAULT_BURST = GatewaySettings.model_fields["burst_texts"].default
 PLEASE_WAIT = "Please wait a few minutes before you text again."
 SENDER = "+447700900321"
 
@@ -60,8 +61,10 @@ def _usage(state: Path, event: str) -> int:
 
 
 def test_25_texts_at_once_get_three_answers_one_please_wait_then_silence(
-    settings: GatewaySettings,
+    built_db: Path, state_path: Path
 ) -> None:
+    settings = make_settings(built_db, state_path, burst_texts=DEFAULT_BURST)
+    assert settings.burst_texts == 4  # the default
     with TestClient(create_app(settings)) as client:
         phone = Phone(client)
         got = [phone.send("HOUSING BN7") for _ in range(25)]
@@ -102,7 +105,9 @@ def test_with_no_directory_replies_still_follow_opt_outs_limits_and_retries(
 ) -> None:
     with TestClient(create_app(make_settings(built_db, state_path))) as client:
         assert Phone(client, "+447700900111").send("stop please")
-    missing = make_settings(tmp_path / "no-directory.db", state_path, rate_limit_count=2)
+    missing = make_settings(
+        tmp_path / "no-directory.db", state_path, rate_limit_count=2, burst_texts=4
+    )
     with TestClient(create_app(missing)) as client:
         assert Phone(client, "+447700900111").send("HOUSING BN7") == []  # opted out
         phone = Phone(client)

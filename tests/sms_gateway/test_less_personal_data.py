@@ -60,9 +60,16 @@ def test_sessions_and_stored_replies_keep_only_the_outward_code(state_path: Path
         session = Session("h" * 40, place_name="BN7 1EA (Lewes)", outcode="BN7")
         save_session(conn, session, 1000.0, 3600)
         claim_message(conn, "SM" + "2" * 32, 1000.0)
-        store_reply(conn, "SM" + "2" * 32, "<Message>Housing near bn71ea: 1. Shelter</Message>")
+        store_reply(
+            conn,
+            "SM" + "2" * 32,
+            "<Message>Housing near BN7 1EA: 1. Shelter, 2 High St, BN7 2AB</Message>",
+            typed="housing bn71ea",
+        )
         assert conn.execute("SELECT place_name FROM sms_session").fetchone()[0] == "BN7 (Lewes)"
-        assert "near BN7:" in conn.execute("SELECT reply FROM sms_message").fetchone()[0]
+        stored = conn.execute("SELECT reply FROM sms_message").fetchone()[0]
+        assert "near BN7:" in stored  # the sender's postcode, cut
+        assert "BN7 2AB" in stored  # a service's own address, kept
     finally:
         conn.close()
 
