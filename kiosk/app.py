@@ -20,14 +20,19 @@ from directory import Category, ServiceResult
 from directory.text.i18n import language_name
 from kiosk.backend import Backend
 from kiosk.clock import Clock, SystemClock
+from kiosk.desk import Desk
 from kiosk.i18n import Translator
+from kiosk.pin_guard import PinGuard
 from kiosk.screens.base import KioskScreenMixin
 from kiosk.screens.home import HomeScreen
 from kiosk.settings import KioskSettings
 from kiosk.speech.speaker import Speaker
 from kiosk.speech.words import script
+from kiosk.staff_mode import StaffMode
+from kiosk.staff_session import StaffSession
 
 if TYPE_CHECKING:
+    from kiosk.screens.base import KioskHost
     from kiosk.screens.results import ResultsScreen
 
 # Screens and libraries the first screen does not need: imported just after it is drawn (in a
@@ -39,6 +44,7 @@ WARM_UP_MODULES = (
     "kiosk.screens.entry",
     "kiosk.screens.visiting",
     "kiosk.screens.staff_exit",
+    "kiosk.screens.staff.home",
     "kiosk.screens.still_there",
     "kiosk.screens.about",
     "qrcode",
@@ -67,11 +73,11 @@ HERE = Path(__file__).resolve().parent
 SCREEN_CSS = ("home", "results", "detail", "entry", "text_me", "about")
 
 
-class KioskApp(App[None], inherit_bindings=False):
+class KioskApp(StaffMode, App[None], inherit_bindings=False):
     """The touchscreen kiosk: locked down, reset when idle, in the family's language."""
 
     # Every screen's .tcss is read at start, in one parse. A screen's own CSS_PATH would make
-    # Textual re-parse all the CSS (about 40 ms) the first time each screen is shown, and the
+    # Textual re-parse all the CSS the first time each screen is shown, and the
     # screens' rules apply app-wide once loaded anyway. Absolute: subclasses live elsewhere.
     CSS_PATH: ClassVar[list[str | PurePath]] = [
         str(HERE / "app.tcss"),
@@ -92,8 +98,8 @@ class KioskApp(App[None], inherit_bindings=False):
         self.settings = settings
         self.clock: Clock = clock or SystemClock()
         self.backend = Backend(settings, self.clock)
-        # The first home screen's data is read while Textual starts (about 60 ms of CSS and
-        # driver set-up), not after the screen is drawn.
+        # The first home screen's data is read while Textual starts (parsing CSS, starting its
+        # driver), not after the screen is drawn.
         self.backend.prefetch_home(settings.default_language)
         self.set_reactive(KioskApp.language, settings.default_language)
         self._start_in_theme(HIGH_CONTRAST)
@@ -105,6 +111,11 @@ class KioskApp(App[None], inherit_bindings=False):
         self.errors_recovered = 0
         self._tick_seconds = tick_seconds
         self._results: ResultsScreen | None = None
+        self.desk = Desk(settings, self.backend, self.clock)
+        # Wrong staff PINs count across PIN screens and idle resets (see kiosk/pin_guard.py).
+        self.pin_guard = PinGuard(self.clock, settings.admin_pin_hash)
+        # The volunteer's visit to the desk (staff mode); None in the families' mode.
+        self.staff: StaffSession | None = None
         self.speaker = Speaker(
             sink=Path(settings.speech_sink) if settings.speech_sink else None,
             rate=settings.speech_rate,
@@ -117,18 +128,18 @@ class KioskApp(App[None], inherit_bindings=False):
         """Run the kiosk until staff leave it."""
         # What is loaded by now (modules, classes, settings) lives as long as the kiosk. Out of
         # the collector's reach, it is not walked by each full collection while the first screen
-        # is drawn (one took 15-25 ms of the start; see bench/bench_kiosk.py).
+        # is drawn (see docs/performance.md).
         gc.freeze()
         try:
             return super().run(*args, **kwargs)
         finally:
             # The process ends next. Its last garbage collection would walk every object the
-            # kiosk made (about 0.1 s) only for the operating system to free them all anyway.
+            # kiosk made only for the operating system to free them all anyway.
             gc.freeze()
 
     def _start_in_theme(self, theme: Theme) -> None:
         # Setting `self.theme` would make Textual parse all the CSS again and restyle every
-        # widget once the app starts (10-15 ms before the first screen). Before the start
+        # widget once the app starts, delaying the first screen. Before the start
         # nothing is parsed yet, so the stylesheet can simply take the theme's variables;
         # the rest is what Textual's theme watcher does (both themes are dark, so the ANSI
         # colour mapping stays as it is).
@@ -168,6 +179,15 @@ class KioskApp(App[None], inherit_bindings=False):
                 # while it speaks is therefore a stop, not a restart.
                 self._tap_cut_speech = self.speaker.stop()
         await super().on_event(event)
+
+    def choose_language(self, language: str) -> None:
+        """Switch every screen to the language (a screen's language buttons call this)."""
+        self.language = language
+
+    def remember_home(self, helplines: list[ServiceResult], categories: list[Category]) -> None:
+        """Keep the home screen's helplines and categories for the other screens."""
+        self.helplines = helplines
+        self.categories = categories
 
     def say(self, lines: list[str]) -> None:
         """Read lines aloud in the current language, in the background."""
@@ -249,6 +269,12 @@ class KioskApp(App[None], inherit_bindings=False):
         from kiosk.screens.still_there import StillThereScreen
 
         idle = self.clock.now() - self.last_input
+        if self.staff is not None:
+            # Staff mode has no "still there?": a desk left open goes straight back to families.
+            if idle >= self.settings.staff_idle_seconds:
+                self.desk_action("leave-idle")
+                await self.reset_session()
+            return
         limit = self.settings.idle_seconds
         warning = limit - self.settings.idle_warning_seconds
         top = self.screen
@@ -265,6 +291,7 @@ class KioskApp(App[None], inherit_bindings=False):
 
     async def reset_session(self) -> None:
         """Back to a fresh home screen in the default language, with everything typed gone."""
+        self.staff = None  # staff mode ends with every reset: families never see a staff screen
         self.speaker.stop()
         self.speaker.volume = self.settings.speech_volume
         while len(self.screen_stack) > 2:
@@ -284,13 +311,6 @@ class KioskApp(App[None], inherit_bindings=False):
         """Back to the home screen, keeping the language."""
         while len(self.screen_stack) > 2:
             self.pop_screen()
-
-    def action_staff_exit(self) -> None:
-        """Ask for the staff PIN."""
-        from kiosk.screens.staff_exit import StaffExitScreen
-
-        if not isinstance(self.screen, StaffExitScreen):
-            self.push_screen(StaffExitScreen())
 
     def _handle_exception(self, error: Exception) -> None:
         # A kiosk must never leave a family looking at a traceback or a shell: log it, count it,
@@ -312,6 +332,13 @@ def _import_later_modules() -> None:
     for name in WARM_UP_MODULES:
         importlib.import_module(name)
     # Everything loaded so far (modules, classes, the first screen) lives as long as the kiosk.
-    # Moving it out of the collector's reach turns 30-110 ms full collections, felt as stalls
-    # after a tap, into a few milliseconds.
+    # Out of the collector's reach, full collections stay short instead of being felt as
+    # stalls after a tap (docs/performance.md).
     gc.freeze()
+
+
+if TYPE_CHECKING:
+
+    def _serves_the_screens(app: KioskApp) -> KioskHost:
+        # mypy checks here that the app gives the screens everything KioskHost promises.
+        return app

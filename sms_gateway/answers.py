@@ -29,6 +29,8 @@ from sms_gateway.templates import Wording
 
 MAX_REMEMBERED = 30  # result ids kept for "INFO n"
 MAX_OFFSET = 100  # MORE stops after this many results
+# Topics whose services are national: answered without asking where the family lives.
+NATIONAL_TOPICS = frozenset({"helplines"})
 
 
 @dataclass(frozen=True)
@@ -120,6 +122,8 @@ def query(turn: Turn) -> str:
     c, s = turn.command, turn.session
     if c.category and c.place:
         return search(turn, category=c.category, place=PlaceRef.of(c.place))
+    if c.category in NATIONAL_TOPICS and not c.place_missing:
+        return national(turn, c.category)
     if c.category:
         if c.place_missing:
             remember_pending(turn, c.category)
@@ -128,15 +132,32 @@ def query(turn: Turn) -> str:
             return search(turn, category=c.category, place=PlaceRef.of_session(s))
         remember_pending(turn, c.category)
         topic = category_label(turn.db, c.category, turn.language, short=True)
-        keyword = primary_keyword(turn.db, c.category, turn.language)
+        sample = example_query(turn.db, turn.language, category=c.category)
         turn.tally.add("ask_place", keyword=c.category, language=turn.language)
-        return replies.prompt(turn.wording, t.ASK_PLACE, topic=topic, keyword=keyword)
+        return replies.prompt(turn.wording, t.ASK_PLACE, topic=topic, example=sample)
     assert c.place is not None
     if s is not None and s.pending and s.category:
         return search(turn, category=s.category, place=PlaceRef.of(c.place))
     if c.place.kind == "prison" and c.place.prison:
         return prison(turn, nomis=c.place.prison, area=c.place.outcode or c.place.name)
     return topics(turn, PlaceRef.of(c.place))
+
+
+def national(turn: Turn, category: str) -> str:
+    """A topic served nationally ("talk to someone"): the national services, no place asked."""
+    found = national_services(turn.db, category, turn.language, turn.rules.results_per_page)
+    w = turn.wording
+    topic = category_label(turn.db, category, turn.language, short=True)
+    page = replies.national_page(w, topic=w.clean(topic), national=found, country="GB")
+    session = Session(
+        sender_hash=turn.sender_hash,
+        language=turn.language,
+        category=category,
+        result_ids=[r.service_id for r in found],
+    )
+    save_session(turn.conn, session, turn.now, turn.rules.session_seconds)
+    turn.tally.add("search", keyword=category, area="", language=turn.language, found=bool(found))
+    return page
 
 
 def remember_pending(turn: Turn, category: str) -> None:
@@ -173,11 +194,17 @@ def search(
     local = found.local[:per_page]
     has_more = len(found.local) > per_page
     # Looked up only for a short first page (most pages are full of local results).
+    # Outside the UK only the lines that serve the place's country (and EU-wide ones) apply.
+    area = place.country if place.country not in ("", "GB") else None
     national = (
-        national_services(turn.db, category, turn.language, per_page - len(local))
+        national_services(turn.db, category, turn.language, per_page - len(local), area)
         if offset == 0 and len(local) < per_page
         else []
     )
+    if area and offset == 0 and not local and not national:
+        # Nothing of this topic is known there: say so, and give the country's own helpline
+        # (its child helpline, for instance) rather than nothing.
+        national = national_services(turn.db, "helplines", turn.language, 1, area)
     topic = category_label(turn.db, category, turn.language, short=True)
     w = turn.wording
     page = replies.results_page(

@@ -2,7 +2,7 @@
 
 A text is claimed (MessageSid) and counted (rate limit, burst guard) in a first short
 transaction, before it is parsed: a flood costs no parsing and no place guessing. It is parsed
-with no transaction open (a misspelt place is guessed off the event loop), and everything else
+with no transaction open (a misspelt place's guess never holds the write lock), and everything else
 it changes (the opt-out list, the session, the usage counts and the stored reply) is written in
 a second transaction. A text whose second step never ran keeps its claim with no stored reply,
 so a retry gets silence rather than a second answer. What the answer says is
@@ -27,6 +27,7 @@ from directory.state.optouts import opt_in, opt_out
 from directory.state.privacy import hash_sender
 from directory.state.ratelimit import prune_bursts, prune_rates
 from directory.state.sms_sessions import Session, end_session, load_session, prune_sessions
+from directory.understanding import Understanding, interpret
 from sms_gateway import answers, replies
 from sms_gateway import templates as t
 from sms_gateway.admission import Admission, Duplicate, admit, finish_silently, unread
@@ -38,10 +39,6 @@ from sms_gateway.twiml import EMPTY, twiml
 from sms_gateway.vocabulary import COUNTRY_LANGUAGE
 
 PRUNE_EVERY = 500  # texts between prunings of expired sessions, MessageSids and rate counts
-
-
-class NeedsFuzzy(Exception):
-    """The text needs a misspelt place guessed: too slow for the event loop."""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -62,6 +59,7 @@ class Outcome:
     reply: str | None
     twiml: str
     duplicate: bool = False
+    understood: Understanding | None = None  # what the interpreter read (for `sms try --json`)
 
 
 class Line:
@@ -91,16 +89,13 @@ class Line:
                 wording.raw(msgid)
 
     def respond(self, conn: sqlite3.Connection, db: ContentDB, msg: Inbound, now: float) -> Outcome:
-        """Handle one text in this thread; a retried MessageSid gets the stored reply.
-
-        Off the event loop only: a misspelt place is guessed here. The web route uses
-        `admit`, `understand` and `finish` itself, guessing places in a worker thread.
-        """
+        """Handle one text: claim and count it, read it, answer it; a retried MessageSid
+        gets the stored reply and changes nothing."""
         step = self.admit(conn, msg, now)
         if isinstance(step, Outcome):
             return step
-        command = self.understand(db, msg, step, fuzzy_here=True)
-        return self.finish(conn, db, msg, step, command, now)
+        command, understood = self.understand(db, msg, step)
+        return self.finish(conn, db, msg, step, command, now, understood)
 
     def admit(self, conn: sqlite3.Connection, msg: Inbound, now: float) -> Admission | Outcome:
         """Claim and count the text before reading it: an Outcome when it is already answered
@@ -119,25 +114,32 @@ class Line:
         return step
 
     def understand(
-        self, db: ContentDB, msg: Inbound, step: Admission, *, fuzzy_here: bool
-    ) -> Command:
-        """Parse the text, with no state transaction open. Without fuzzy_here, a text that
-        needs a misspelt place guessed raises NeedsFuzzy (the caller guesses in a thread)."""
+        self, db: ContentDB, msg: Inbound, step: Admission
+    ) -> tuple[Command, Understanding | None]:
+        """Read the text, with no state transaction open: a misspelt place's guess (tens of
+        ms) never holds the state database's write lock. The web route runs this, like the
+        rest of a text's work, in the line's worker thread, off the event loop."""
         hint = msg.from_country or None
 
         def resolve(text: str, fuzzy: bool) -> Place:
-            if fuzzy and not fuzzy_here:
-                raise NeedsFuzzy
             return resolve_place(db, text, country_hint=hint, fuzzy=fuzzy)
 
-        return parse(
+        read: list[Understanding] = []
+
+        def understand(text: str) -> Understanding:
+            read.append(interpret(db, text, country_hint=hint))
+            return read[-1]
+
+        command = parse(
             msg.body,
             keyword_index(db),
             resolve,
             msg.from_country,
             lambda: step.pending,
             guides=guide_words(db),
+            understand=understand,
         )
+        return command, (read[-1] if read else None)
 
     def finish(
         self,
@@ -147,6 +149,7 @@ class Line:
         step: Admission,
         command: Command,
         now: float,
+        understood: Understanding | None = None,
     ) -> Outcome:
         """Decide and write everything else the text changes, in one transaction."""
         with self._write_lock, transaction(conn):
@@ -157,7 +160,7 @@ class Line:
             if msg.message_sid:
                 store_reply(conn, msg.message_sid, document, typed=msg.body)
             self._housekeeping(conn, now)
-        return Outcome(reply, document)
+        return Outcome(reply, document, understood=understood)
 
     def unavailable(self, conn: sqlite3.Connection, msg: Inbound, now: float) -> Outcome:
         """The reply when the directory cannot be opened: claimed, counted, limited and kept

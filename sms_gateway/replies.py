@@ -90,7 +90,7 @@ def results_page(
             number += 1
         shown_national = list(national[:national_count])
         if shown_national:
-            lines.append(w(t.NATIONAL_HEAD))
+            lines.append(w(t.NATIONAL_HEADS.get(country, t.NATIONAL_HEAD)))
             for r in shown_national:
                 lines.append(_line(w, number, r, limit, country))
                 number += 1
@@ -98,6 +98,23 @@ def results_page(
             lines.append(w(t.UNCHECKED))
         if number > first_number:
             lines.append(w(t.MORE_HINT if has_more else t.NUMBER_HINT))
+        text = "\n".join(lines)
+        if count_segments(text).segments <= PAGE_SEGMENTS:
+            return text
+    return truncate(text, PAGE_SEGMENTS)
+
+
+def national_page(
+    w: Wording, *, topic: str, national: Sequence[ServiceResult], country: str
+) -> str:
+    """National services of a topic that needs no place (helplines); within two segments."""
+    text = ""
+    for limit, count in ((40, len(national)), (28, len(national)), (22, 2), (16, 1)):
+        lines = [topic, w(t.NATIONAL_HEAD)]
+        lines += [_line(w, i + 1, r, limit, country) for i, r in enumerate(national[:count])]
+        if any(not r.assured_date for r in national[:count]):
+            lines.append(w(t.UNCHECKED))
+        lines.append(w(t.NUMBER_HINT))
         text = "\n".join(lines)
         if count_segments(text).segments <= PAGE_SEGMENTS:
             return text

@@ -22,7 +22,7 @@ def N_(text: str) -> str:
 
 
 # Prompts and errors: one segment each.
-ASK_PLACE = N_("{topic}: where? Text it with a postcode or town, e.g. {keyword} BN7")
+ASK_PLACE = N_("{topic}: where? Text it with a postcode or town, e.g. {example}")
 PLACE_NOT_FOUND = N_("We could not find that place. Text a postcode or town, e.g. {example}")
 DID_YOU_MEAN = N_("Did you mean {places}?")
 NO_MORE = N_("No more results. Text another topic and place, e.g. {example}")
@@ -43,6 +43,14 @@ TALK_NOW = N_("To talk now: {name} {phone}")
 DISTRESS = N_("Please call {name} now on {phone}, free, day or night.")
 RESULTS_HEAD = N_("{topic} near {place}:")
 NATIONAL_HEAD = N_("UK-wide:")
+# The heading of national results for a place outside the UK: the country they serve.
+NATIONAL_HEADS = {
+    "ES": N_("Across Spain:"),
+    "PT": N_("Across Portugal:"),
+    "DE": N_("Across Germany:"),
+    "GR": N_("Across Greece:"),
+    "RO": N_("Across Romania:"),
+}
 MORE_HINT = N_("Text MORE for more, or a number for details.")
 NUMBER_HINT = N_("Text a number for details.")
 UNCHECKED = N_("*not yet checked")
@@ -76,6 +84,7 @@ PAGE_PARTS = {
     "DISTRESS": DISTRESS,
     "RESULTS_HEAD": RESULTS_HEAD,
     "NATIONAL_HEAD": NATIONAL_HEAD,
+    **{f"NATIONAL_HEAD_{code}": msgid for code, msgid in NATIONAL_HEADS.items()},
     "MORE_HINT": MORE_HINT,
     "NUMBER_HINT": NUMBER_HINT,
     "UNCHECKED": UNCHECKED,

@@ -19,6 +19,8 @@ COMMAND_MODULES = {
     "build": "build",
     "cards": "cards",
     "export": "exchange",
+    "export-checks": "checks",
+    "import-checks": "checks",
     "import": "exchange",
     "health": "health",
     "install": "install",
@@ -36,6 +38,7 @@ COMMAND_MODULES = {
     "stale": "stale",
     "verify": "stale",
     "state": "state",
+    "web": "web",
 }
 
 

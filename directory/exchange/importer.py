@@ -10,9 +10,9 @@ import dataclasses
 import re
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from directory.building.builder import install_database
 from directory.building.data_folder import (
@@ -26,7 +26,6 @@ from directory.building.data_folder import (
 )
 from directory.building.readback import read_sources
 from directory.building.records import (
-    MetadataRecord,
     OrganizationRecord,
     ServiceRecord,
     Sources,
@@ -35,19 +34,21 @@ from directory.building.records import (
 from directory.db.connections import ContentDB
 from directory.db.write_lock import DEFAULT_WAIT, content_writer
 from directory.errors import DataValidationError, DirectoryError, ValidationIssue
-from directory.exchange.import_diff import ChangeSet, organization_changes, service_changes
+from directory.exchange.hsds.importer import plan_hsds_import
+from directory.exchange.hsds.reader import is_hsds
+from directory.exchange.import_diff import ChangeSet
+from directory.exchange.import_plan import ImportPlan, carried_translations, finish_plan
 from directory.exchange.spreadsheet import (
     MANAGED_COLUMNS,
     ORGANIZATION_COLUMNS,
     TRANSLATION_COLUMNS,
     flat_row,
-    now_stamp,
     number_text,
     read_table,
     tidy_service_row,
 )
+from directory.guides.data_files import load_guides
 from directory.lookup.places import normalise_postcode
-from directory.releases.trust import shown
 
 Progress = Callable[[str, int, int], None]
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -59,17 +60,14 @@ class SyncedSite(DirectoryError):
     """This site's directory comes from releases: a local import would be overwritten."""
 
 
+def _shown(url: str) -> str:
+    # Never echo a password or token that may be written into the sync URL.
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.hostname or ''}{parts.path}" if parts.scheme else url
+
+
 def _noop(step: str, done: int, total: int) -> None:
     return None
-
-
-@dataclass
-class ImportPlan:
-    """The directory an import would produce, and what it changes."""
-
-    sources: Sources
-    changes: ChangeSet
-    history: list[MetadataRecord] = dataclasses.field(default_factory=list)
 
 
 def read_organizations_sheet(
@@ -247,58 +245,22 @@ def plan_sheet_import(current: Sources, source: Path, progress: Progress) -> Imp
         translations = read_translations_sheet(folder / "translations.csv", refs, issues)
     else:
         translations = carried_translations(current, services)
+    guides = current.guides
+    if folder and (folder / "guides").is_dir():
+        guides = load_guides(
+            folder / "guides",
+            issues,
+            {p.nomis for p in current.prisons},
+            {c.key for c in current.categories},
+        )
     issues.raise_if_any()
-    return finish_plan(current, organizations, services, translations)
-
-
-def carried_translations(
-    current: Sources, services: list[ServiceRecord]
-) -> list[TranslationRecord]:
-    """The current translations, following renamed services and dropping removed ones."""
-    old_refs = {s.uuid: s.ref for s in current.services}
-    renamed = {old_refs[s.uuid]: s.ref for s in services if s.uuid in old_refs}
-    out = []
-    for t in current.translations:
-        if t.table != "service":
-            out.append(t)
-        elif t.record_ref in renamed:
-            out.append(dataclasses.replace(t, record_ref=renamed[t.record_ref]))
-    return out
-
-
-def finish_plan(
-    current: Sources,
-    organizations: list[OrganizationRecord],
-    services: list[ServiceRecord],
-    translations: list[TranslationRecord],
-) -> ImportPlan:
-    """Work out the changes, stamp changed services and build the new directory's records."""
-    org_names = {o.ref: o.name for o in organizations}
-    changes = ChangeSet(
-        organization_changes(current.organizations, organizations)
-        + service_changes(current.services, services, org_names)
-    )
-    stamp = now_stamp()
-    touched = {c.uuid for c in changes.changes if c.action != "delete"}
-    for s in services:
-        if s.uuid in touched:
-            s.last_modified = stamp
-    key = lambda t: (t.table, t.record_ref, t.field, t.language, t.value)  # noqa: E731
-    before, after = {key(t) for t in current.translations}, {key(t) for t in translations}
-    changes.translations_added = len(after - before)
-    changes.translations_removed = len(before - after)
-    sources = dataclasses.replace(
-        current, organizations=organizations, services=services, translations=translations
-    )
-    return ImportPlan(sources, changes)
+    plan = finish_plan(current, organizations, services, translations)
+    plan.sources.guides = guides
+    return plan
 
 
 def plan_import(current: Sources, source: Path, progress: Progress | None = None) -> ImportPlan:
     """Check `source` (flat CSV, folder, HSDS data package or HSDS JSON) against `current`."""
-    # The HSDS reader is only needed for HSDS sources.
-    from directory.exchange.hsds.importer import plan_hsds_import
-    from directory.exchange.hsds.reader import is_hsds
-
     report = progress or _noop
     source = Path(source)
     if not source.exists():
@@ -327,7 +289,7 @@ def import_into(
         return _import(db, source, updated_by, True, progress)
     if sync_url and not local_edit:
         raise SyncedSite(
-            f"This site takes its directory from {shown(sync_url)}, and the next sync would"
+            f"This site takes its directory from {_shown(sync_url)}, and the next sync would"
             " overwrite a local import. Change the publisher's directory instead, or add"
             " --local-edit to import here until the next release replaces it."
         )
@@ -345,7 +307,8 @@ def _import(
 ) -> ChangeSet:
     current = read_sources(db, progress)
     plan = plan_import(current, source, progress)
-    if dry_run or (plan.changes.empty and not plan.history):
+    guides_changed = plan.sources.guides != current.guides
+    if dry_run or (plan.changes.empty and not plan.history and not guides_changed):
         return plan.changes
     files = sorted(p for p in source.rglob("*") if p.is_file()) if source.is_dir() else [source]
     plan.sources.fingerprint = fingerprint(files)

@@ -105,6 +105,12 @@ class HomeScreen(KioskScreen):
             )
             tile.styles.line_pad = 0  # Textual's CSS parser refuses `line-pad: 0`
             tiles.append(tile)
+        if tiles:
+            # The stages a family goes through (arrested, court, ...): in the tiles' last row,
+            # where a 4-column grid of 15 categories leaves a space.
+            stages = KioskButton(self._("What's happening?"), id="stages", classes="-primary")
+            stages.styles.line_pad = 0
+            tiles.append(stages)
         return tiles
 
     def _visiting_button(self) -> KioskButton:
@@ -161,8 +167,7 @@ class HomeScreen(KioskScreen):
         composed = self.data
         self.data = message.data
         self.failed = False
-        self.kiosk.helplines = message.data.helplines
-        self.kiosk.categories = message.data.categories
+        self.kiosk.remember_home(message.data.helplines, message.data.categories)
         if message.data is composed:
             return  # composed with this data already (read while the kiosk was starting)
         if not (self.query("#tiles") and self.query("#actions") and self.query(HelplineStrip)):
@@ -197,12 +202,18 @@ class HomeScreen(KioskScreen):
 
     @on(LanguageBar.Chosen)
     def _language(self, event: LanguageBar.Chosen) -> None:
-        self.kiosk.language = event.language
+        self.kiosk.choose_language(event.language)
 
     @on(Button.Pressed, ".tile")
     def _tile(self, event: Button.Pressed) -> None:
         key = (event.button.id or "").removeprefix("cat-")
         self.kiosk.show_results(category=key)
+
+    @on(Button.Pressed, "#stages")
+    def _stages(self) -> None:
+        from kiosk.screens.stages import StagesScreen
+
+        self.app.push_screen(StagesScreen())
 
     @on(Button.Pressed, "#visiting")
     def _visiting(self) -> None:

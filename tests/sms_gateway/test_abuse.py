@@ -18,13 +18,13 @@ import pytest
 import uvicorn
 from click.testing import CliRunner
 from fastapi.testclient import TestClient
+from sms_gateway.app import create_app
+from sms_gateway.signature import RejectionLog
 
 from directory import open_state
 from directory.db.connections import transaction
 from directory.state.ratelimit import count_burst
-from sms_gateway.app import create_app
 from sms_gateway.settings import GatewaySettings
-from sms_gateway.signature import RejectionLog
 from tests.sms_gateway.conftest import make_settings, message_texts, sign, twilio_form
 from waypost.cli import cli
 
@@ -172,7 +172,7 @@ def test_the_place_guess_runs_off_the_event_loop_outside_the_transaction_and_aft
         code = frame.f_code
         if code.co_name in ("_fuzzy", "suggest") and code.co_filename.endswith("places.py"):
             seen.append(("guess", threading.get_ident(), _state_free(state_path)))
-        elif code.co_name == "handle_async":
+        elif code.co_name == "sms_webhook":  # the route, on the event loop
             seen.append(("loop", threading.get_ident(), True))
 
     threading.setprofile(watch)

@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 
 from directory.building.data_folder import LANG, Issues
-from directory.exchange.hsds.reader import Origin, Tables
+from directory.exchange.hsds.reader import Origin, SourceTables
 from directory.text.folding import fold_uncached as fold
 
 KEY = re.compile(r"^[a-z][a-z0-9_-]{0,39}$")
@@ -93,11 +93,11 @@ def _translation(origin: Origin, row: Row, issues: Issues) -> bool:
     return _language(origin, row, issues) and ok
 
 
-def _checked(tables: Tables, name: str, check: Check, issues: Issues) -> None:
+def _checked(tables: SourceTables, name: str, check: Check, issues: Issues) -> None:
     tables.rows[name] = [(o, r) for o, r in tables.rows.get(name, []) if check(o, r, issues)]
 
 
-def _linked(tables: Tables, name: str, keys: set[str], issues: Issues, check: Check) -> None:
+def _linked(tables: SourceTables, name: str, keys: set[str], issues: Issues, check: Check) -> None:
     def linked(origin: Origin, row: Row, issues: Issues) -> bool:
         ok = _required(origin, row, issues, "key")
         if row.get("key") and row["key"] not in keys:
@@ -109,7 +109,7 @@ def _linked(tables: Tables, name: str, keys: set[str], issues: Issues, check: Ch
     _checked(tables, name, linked, issues)
 
 
-def _keywords_once(tables: Tables, issues: Issues) -> None:
+def _keywords_once(tables: SourceTables, issues: Issues) -> None:
     seen: dict[tuple[str, str], str] = {}
     kept = []
     for origin, row in tables.rows.get("waypost_keywords", []):
@@ -128,7 +128,7 @@ def _keywords_once(tables: Tables, issues: Issues) -> None:
     tables.rows["waypost_keywords"] = kept
 
 
-def check_extensions(tables: Tables, issues: Issues) -> None:
+def check_extensions(tables: SourceTables, issues: Issues) -> None:
     """Report every malformed waypost_* row in `issues` and leave only the good rows."""
     _checked(tables, "waypost_categories", _category, issues)
     keys: set[str] = set()
