@@ -29,7 +29,9 @@ ATTACKS = {
     "eligibility": "-2+3+cmd|' /C calc'!A0",
     "fees": "@SUM(1+1)*cmd|' /C calc'!A0",
     "notes": "\t=1+1",
-    "application": "\r=1+1",
+    # A cell starting with CR is neutralised too (test_neutralise_and_restore_round_trip); the
+    # CSV reader turns a CR inside a cell into a line feed, so it is not in the round trip.
+    "application": "=cmd|' /C calc'!A0",
     "source": "'=already quoted",
 }
 DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
@@ -79,6 +81,7 @@ def _assert_safe(rows: list[list[str]]) -> None:
         ("-1+1", "'-1+1"),
         ("@A1", "'@A1"),
         ("\t=1", "'\t=1"),
+        ("\r=1", "'\r=1"),
         ("'quoted", "''quoted"),
         ("'", "''"),
         ("plain", "plain"),
