@@ -15,6 +15,9 @@ Event names the monthly report (directory/usage_report.py) relies on; keep them 
   recorded once, on the first event of its text, so the sum over all sms events is what
   was sent. "session" (language) is counted once per conversation, on its first text: the
   report's languages count conversations, so one family texting ten times counts once.
+- sms, guides (issue 15): "guide" (keyword = section or stage key; found = written from a
+  source, not just "ask the visitor centre"), "guide_ask" (a section word with no prison) and
+  "wrong" (WRONG; found = there was an answer to count it against, in guide_wrong).
 - kiosk: "search", "view", "print", "text" (keyword = category key, language).
 """
 
