@@ -98,7 +98,9 @@ def test_counts_every_open_prison_has_booking_costs_first_visit(built_db: Path) 
         counts = {c.section: c for c in section_counts(db)}
         prisons = db.execute("SELECT COUNT(*) FROM prison WHERE status = 'open'").fetchone()[0]
     for key in ("booking", "costs", "first_visit"):
-        assert counts[key].filled == counts[key].prisons == prisons
+        # Every open prison in the UK; prisons abroad get no UK nation's rules.
+        assert counts[key].uk_filled == counts[key].uk_prisons
+        assert counts[key].prisons == prisons
 
 
 def test_a_prisons_own_fact_wins_over_the_nations(data_copy: Path, tmp_path: Path) -> None:
@@ -280,3 +282,15 @@ def test_guides_export_edit_and_import(built_db: Path, tmp_path: Path) -> None:
     _write(nations, [r for r in edited if r["lang"] != "pl"])  # a language missing: refused
     with open_content(live) as db, pytest.raises(DataValidationError, match="pl"):
         import_into(db, out, "tester")
+
+
+def test_a_prison_abroad_gets_no_uk_rules(built_db: Path) -> None:
+    with open_content(built_db) as db:
+        row = db.execute("SELECT nomis FROM prison WHERE country NOT LIKE 'GB%' LIMIT 1").fetchone()
+        assert row is not None, "data/prisons.csv has prisons abroad (issue 14)"
+        guide = prison_guide(db, row[0], "en")
+    assert guide.nation == ""
+    for key in ("bring", "costs", "first_visit", "children"):
+        section = guide.section(key)
+        assert not section.filled and "Ask the visitor centre" in section.text
+        assert "Help with Prison Visits" not in section.text
