@@ -284,13 +284,21 @@ def test_guides_export_edit_and_import(built_db: Path, tmp_path: Path) -> None:
         import_into(db, out, "tester")
 
 
-def test_a_prison_abroad_gets_no_uk_rules(built_db: Path) -> None:
-    with open_content(built_db) as db:
-        row = db.execute("SELECT nomis FROM prison WHERE country NOT LIKE 'GB%' LIMIT 1").fetchone()
-        assert row is not None, "data/prisons.csv has prisons abroad (issue 14)"
-        guide = prison_guide(db, row[0], "en")
+def test_a_prison_abroad_gets_no_uk_rules(data_copy: Path, tmp_path: Path) -> None:
+    # The German prison from the real data/prisons.csv, added to the test directory.
+    real = Path(__file__).resolve().parents[2] / "data" / "prisons.csv"
+    abroad = [r for r in _rows(real) if r["country"] == "DE"][:1]
+    assert abroad, "data/prisons.csv has a prison in Germany (issue 14)"
+    path = data_copy / "prisons.csv"
+    rows = _rows(path)
+    _write(path, [*rows, {k: abroad[0].get(k, "") for k in rows[0]}])
+    build(data_copy, tmp_path / "d.db")
+    with open_content(tmp_path / "d.db") as db:
+        guide = prison_guide(db, abroad[0]["nomis"], "en")
+        counts = {c.section: c for c in section_counts(db)}
     assert guide.nation == ""
     for key in ("bring", "costs", "first_visit", "children"):
         section = guide.section(key)
         assert not section.filled and "Ask the visitor centre" in section.text
         assert "Help with Prison Visits" not in section.text
+    assert counts["costs"].prisons == counts["costs"].uk_prisons + 1
