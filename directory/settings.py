@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 # Before pydantic builds its first model: it would otherwise read every installed package's entry
-# points looking for plugins (10-35 ms of the kiosk's 0.4 s start, timed in the process).
+# points looking for plugins, a noticeable part of the kiosk's start (docs/performance.md).
 # Waypost uses no pydantic plugins; to load one, set the variable yourself (an empty value turns
 # the search back on).
 os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
@@ -42,6 +42,9 @@ class CommonSettings(BaseSettings):
     centre_prison: str = ""
     # The CUPS queue for printing; None means the system default.
     printer: str | None = None
+    # How long build, import, verify and sync wait for another of them to finish changing the
+    # directory file before giving up (they never change it at the same time).
+    writer_wait_seconds: float = 60.0
 
     @field_validator("hash_key")
     @classmethod

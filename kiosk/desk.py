@@ -101,7 +101,8 @@ class Desk:
 
     def print_centre_sheets(self, languages: list[str], sheets: int, volunteer: str) -> str:
         """Sheets of the centre's cards: for each copy, one sheet per chosen language."""
-        from printouts.centre import centre_card, centre_service_ids, service_card
+        from directory.lookup.centre import centre_service_ids
+        from printouts.centre import centre_card, service_card
         from printouts.sheet import sheet_pdf
 
         nomis = self.settings.centre_prison
@@ -163,7 +164,8 @@ class Desk:
 
     def print_service_cards(self, service_ids: list[str], language: str, volunteer: str) -> str:
         """One sheet of the chosen services' cards, each repeated to fill the sheet."""
-        from printouts.centre import SHEET_SIZE, service_card
+        from directory.lookup.centre import SHEET_SIZE
+        from printouts.centre import service_card
         from printouts.sheet import sheet_pdf
 
         if not service_ids:

@@ -10,9 +10,9 @@ import dataclasses
 import re
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from directory.building.builder import install_database
 from directory.building.data_folder import (
@@ -26,21 +26,23 @@ from directory.building.data_folder import (
 )
 from directory.building.readback import read_sources
 from directory.building.records import (
-    MetadataRecord,
     OrganizationRecord,
     ServiceRecord,
     Sources,
     TranslationRecord,
 )
 from directory.db.connections import ContentDB
-from directory.errors import DataValidationError, ValidationIssue
-from directory.exchange.import_diff import ChangeSet, organization_changes, service_changes
+from directory.db.write_lock import DEFAULT_WAIT, content_writer
+from directory.errors import DataValidationError, DirectoryError, ValidationIssue
+from directory.exchange.hsds.importer import plan_hsds_import
+from directory.exchange.hsds.reader import is_hsds
+from directory.exchange.import_diff import ChangeSet
+from directory.exchange.import_plan import ImportPlan, carried_translations, finish_plan
 from directory.exchange.spreadsheet import (
     MANAGED_COLUMNS,
     ORGANIZATION_COLUMNS,
     TRANSLATION_COLUMNS,
     flat_row,
-    now_stamp,
     number_text,
     read_table,
     tidy_service_row,
@@ -54,17 +56,18 @@ _URL = re.compile(r"^https?://[^\s/]+\.[^\s]+$")
 TRANSLATED_FIELDS = {"name", "description", "eligibility", "fees", "hours_note"}
 
 
+class SyncedSite(DirectoryError):
+    """This site's directory comes from releases: a local import would be overwritten."""
+
+
+def _shown(url: str) -> str:
+    # Never echo a password or token that may be written into the sync URL.
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.hostname or ''}{parts.path}" if parts.scheme else url
+
+
 def _noop(step: str, done: int, total: int) -> None:
     return None
-
-
-@dataclass
-class ImportPlan:
-    """The directory an import would produce, and what it changes."""
-
-    sources: Sources
-    changes: ChangeSet
-    history: list[MetadataRecord] = dataclasses.field(default_factory=list)
 
 
 def read_organizations_sheet(
@@ -256,54 +259,8 @@ def plan_sheet_import(current: Sources, source: Path, progress: Progress) -> Imp
     return plan
 
 
-def carried_translations(
-    current: Sources, services: list[ServiceRecord]
-) -> list[TranslationRecord]:
-    """The current translations, following renamed services and dropping removed ones."""
-    old_refs = {s.uuid: s.ref for s in current.services}
-    renamed = {old_refs[s.uuid]: s.ref for s in services if s.uuid in old_refs}
-    out = []
-    for t in current.translations:
-        if t.table != "service":
-            out.append(t)
-        elif t.record_ref in renamed:
-            out.append(dataclasses.replace(t, record_ref=renamed[t.record_ref]))
-    return out
-
-
-def finish_plan(
-    current: Sources,
-    organizations: list[OrganizationRecord],
-    services: list[ServiceRecord],
-    translations: list[TranslationRecord],
-) -> ImportPlan:
-    """Work out the changes, stamp changed services and build the new directory's records."""
-    org_names = {o.ref: o.name for o in organizations}
-    changes = ChangeSet(
-        organization_changes(current.organizations, organizations)
-        + service_changes(current.services, services, org_names)
-    )
-    stamp = now_stamp()
-    touched = {c.uuid for c in changes.changes if c.action != "delete"}
-    for s in services:
-        if s.uuid in touched:
-            s.last_modified = stamp
-    key = lambda t: (t.table, t.record_ref, t.field, t.language, t.value)  # noqa: E731
-    before, after = {key(t) for t in current.translations}, {key(t) for t in translations}
-    changes.translations_added = len(after - before)
-    changes.translations_removed = len(before - after)
-    sources = dataclasses.replace(
-        current, organizations=organizations, services=services, translations=translations
-    )
-    return ImportPlan(sources, changes)
-
-
 def plan_import(current: Sources, source: Path, progress: Progress | None = None) -> ImportPlan:
     """Check `source` (flat CSV, folder, HSDS data package or HSDS JSON) against `current`."""
-    # The HSDS reader is only needed for HSDS sources.
-    from directory.exchange.hsds.importer import plan_hsds_import
-    from directory.exchange.hsds.reader import is_hsds
-
     report = progress or _noop
     source = Path(source)
     if not source.exists():
@@ -319,8 +276,35 @@ def import_into(
     updated_by: str,
     dry_run: bool = False,
     progress: Progress | None = None,
+    wait: float = DEFAULT_WAIT,
+    sync_url: str | None = None,
+    local_edit: bool = False,
 ) -> ChangeSet:
-    """Import `source` into the directory file behind `db`; with dry_run, only report."""
+    """Import `source` into the directory file behind `db`; with dry_run, only report.
+
+    A site that syncs (sync_url) refuses unless local_edit says the next sync may overwrite
+    the import. The writer lock is held from reading the current file to replacing it.
+    """
+    if dry_run:
+        return _import(db, source, updated_by, True, progress)
+    if sync_url and not local_edit:
+        raise SyncedSite(
+            f"This site takes its directory from {_shown(sync_url)}, and the next sync would"
+            " overwrite a local import. Change the publisher's directory instead, or add"
+            " --local-edit to import here until the next release replaces it."
+        )
+    with content_writer(db.path, "import", wait):
+        db.refresh()  # start from what the last writer installed
+        return _import(db, source, updated_by, False, progress)
+
+
+def _import(
+    db: ContentDB,
+    source: Path,
+    updated_by: str,
+    dry_run: bool,
+    progress: Progress | None,
+) -> ChangeSet:
     current = read_sources(db, progress)
     plan = plan_import(current, source, progress)
     guides_changed = plan.sources.guides != current.guides
