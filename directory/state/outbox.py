@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
+<<<<<<< HEAD
 from directory.db.connections import transaction
 from directory.errors import DirectoryError
 from directory.state.outbox_crypto import OutboxCipher, SealedTextUnreadable
@@ -64,6 +65,10 @@ def mobile_number(typed: str, regions: Sequence[str] = ("GB",)) -> str:
     ):
         raise NumberRefused("That is not a mobile number this site can text.")
     return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
+=======
+from directory.db.connections import scrub_wal, transaction
+from directory.state.privacy import hash_sender, normalise_msisdn
+>>>>>>> main
 
 
 def _now() -> datetime:
@@ -238,6 +243,7 @@ def mark_sent(
             " to_number = NULL, body = NULL WHERE id = ?",
             (provider_sid, segments, _iso(now or _now()), outbox_id),
         )
+    scrub_wal(conn)
 
 
 def mark_failed(
@@ -254,6 +260,7 @@ def mark_failed(
             " finished_at = ?, to_number = NULL, body = NULL WHERE id = ?",
             (code, message[:200], _iso(now or _now()), outbox_id),
         )
+    scrub_wal(conn)
 
 
 def retry_later(

@@ -172,8 +172,9 @@ def test_healthz_reports_a_stale_queue(client: TestClient, conn: sqlite3.Connect
     assert client.get("/healthz").json()["outbox"]["stale"] == 0
     enqueue_text(conn, MOBILE, "x", hash_key=KEY, now=datetime.now(UTC) - timedelta(minutes=15))
     answer = client.get("/healthz")
-    assert answer.status_code == 503
-    assert answer.json()["ok"] is False and answer.json()["outbox"]["stale"] == 1
+    # Reported, without failing the line: a restart would not send the texts.
+    assert answer.status_code == 200
+    assert answer.json()["outbox"] == {"stale": 1, "stale_after_seconds": 600}
 
 
 def test_twilio_21610_is_an_opt_out_recorded_and_never_retried(
