@@ -46,7 +46,6 @@ class CommonSettings(BaseSettings):
     centre_prison: str = ""
     # The CUPS queue for printing; None means the system default.
     printer: str | None = None
-<<<<<<< HEAD
     # A queued text not sent within this many seconds is erased (number and text), not sent:
     # by the outbox sender and by waypost-outbox-expire.timer (`waypost state expire-outbox`).
     outbox_max_age_seconds: int = 3600
@@ -56,11 +55,9 @@ class CommonSettings(BaseSettings):
     # A demonstration (`make kiosk`, `waypost kiosk --demo`): the demo config's public hash key
     # and PIN are accepted, and the kiosk says DEMO. Never set in a config file by the installer.
     demo: bool = False
-=======
     # How long build, import, verify and sync wait for another of them to finish changing the
     # directory file before giving up (they never change it at the same time).
     writer_wait_seconds: float = 60.0
->>>>>>> main
 
     @field_validator("hash_key")
     @classmethod

@@ -13,8 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-<<<<<<< HEAD
-from directory.db.connections import transaction
+from directory.db.connections import scrub_wal, transaction
 from directory.errors import DirectoryError
 from directory.state.outbox_crypto import OutboxCipher, SealedTextUnreadable
 from directory.state.privacy import hash_sender
@@ -65,10 +64,6 @@ def mobile_number(typed: str, regions: Sequence[str] = ("GB",)) -> str:
     ):
         raise NumberRefused("That is not a mobile number this site can text.")
     return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
-=======
-from directory.db.connections import scrub_wal, transaction
-from directory.state.privacy import hash_sender, normalise_msisdn
->>>>>>> main
 
 
 def _now() -> datetime:
@@ -214,7 +209,10 @@ def erase_stale(
             " WHERE status IN ('queued', 'sending') AND provider_sid IS NULL AND created_at < ?",
             (_iso(moment), _iso(moment - timedelta(seconds=max_age_seconds))),
         )
-        return cur.rowcount
+        erased = cur.rowcount
+    if erased:
+        scrub_wal(conn)
+    return erased
 
 
 def waiting_too_long(
