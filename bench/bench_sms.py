@@ -439,8 +439,10 @@ def main() -> int:
             f"{'met' if rate_ok else 'NOT met'}; p99 {g['p99']:.1f} ms "
             f"(target <= {TARGET_P99_MS:.0f} ms): {'met' if p99_ok else 'NOT met'}"
         )
-        profile(synth, work / "profile.db")
-        segment_shares(synth, work / "corpus.db")
+        # BENCH_SMS_PROFILE=0 measures the load alone (e.g. to compare two checkouts).
+        if os.environ.get("BENCH_SMS_PROFILE", "1") != "0":
+            profile(synth, work / "profile.db")
+            segment_shares(synth, work / "corpus.db")
     return 0
 
 
