@@ -35,7 +35,9 @@ OUT = ROOT / "bench" / "out"
 # Other benchmarks clear bench/out; BENCH_SMS_DB points at a directory built elsewhere.
 SYNTH = Path(os.environ.get("BENCH_SMS_DB", OUT / "synth-100k.db"))
 HERE = Path(__file__).resolve().parent
-BASELINE = ROOT.parent / "shared" / "bench" / "hello_fastapi.py"
+# shared/ sits beside the checkout (as on CI); BENCH_SHARED points elsewhere (a worktree).
+SHARED = Path(os.environ.get("BENCH_SHARED", ROOT.parent / "shared"))
+BASELINE = SHARED / "bench" / "hello_fastapi.py"
 TOKEN = "bench-token-0123456789abcdef0123"
 HASH_KEY = "bench-hash-key-0123456789abcdef"
 PUBLIC = "https://sms.example.org"
