@@ -141,6 +141,31 @@ class Desk:
         self.audit("print-centre-sheets", f"{'+'.join(languages)} x{sheets} {job}", volunteer)
         return job
 
+    def print_visit_cards(self, languages: list[str], sheets: int, volunteer: str) -> str:
+        """Sheets of the centre prison's visit card (from its visit guide), one per language."""
+        from directory.guides import prison_guide
+        from directory.guides.assemble import Labels
+        from printouts.sheet import sheet_pdf
+        from printouts.visit_card import SHEET_COPIES, visit_card_text
+
+        nomis = self.settings.centre_prison
+        if not nomis:
+            raise DeskPrintError("no-centre", "centre_prison is not set")
+        with self.backend.content() as db:
+            cards = [
+                visit_card_text(
+                    prison_guide(db, nomis, language),
+                    Labels(db, language),
+                    self.settings.centre_name,
+                )
+                for language in languages
+            ]
+        ordered = [card for _ in range(sheets) for card in cards for _ in range(SHEET_COPIES)]
+        pdf = sheet_pdf(ordered, language=languages[0], title="Waypost visit cards")
+        job = self._send(pdf, f"Waypost visit cards ({len(ordered)})")
+        self.audit("print-visit-cards", f"{'+'.join(languages)} x{sheets} {job}", volunteer)
+        return job
+
     def print_service_cards(self, service_ids: list[str], language: str, volunteer: str) -> str:
         """One sheet of the chosen services' cards, each repeated to fill the sheet."""
         from printouts.centre import SHEET_SIZE, service_card
