@@ -51,9 +51,17 @@ async def page(path: str) -> HTMLResponse:
 
 def page_paths(db_path: Path) -> dict[str, list[str]]:
     with open_content(db_path) as db:
-        services = [r[0] for r in db.execute("SELECT short_id FROM service LIMIT 2000")]
+        services = [
+            r[0] for r in db.execute("SELECT ref FROM service WHERE status = 'active' LIMIT 2000")
+        ]
         prisons = [r[0] for r in db.execute("SELECT nomis FROM prison LIMIT 50")]
-        towns = [r[0] for r in db.execute("SELECT name FROM place WHERE kind = 'town' LIMIT 300")]
+        towns = [
+            r[0]
+            for r in db.execute(
+                "SELECT name FROM place WHERE kind = 'town' AND country = 'GB'"
+                " ORDER BY population DESC LIMIT 300"
+            )
+        ]
         topics = [r[0] for r in db.execute("SELECT key FROM category")]
     rng = random.Random(7)
     langs = ["en", "es", "pt", "de", "el", "ro", "cy", "pl"]

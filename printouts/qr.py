@@ -54,6 +54,11 @@ class QrMatrix:
         return len(self.rows)
 
 
+def page_link(pages_url: str, path: str, language: str) -> str:
+    """A phone page's address for a QR code, in the printout's language."""
+    return f"{pages_url.rstrip('/')}{path}?lang={language}"
+
+
 def make_matrix(payload: str, error: str = "m") -> QrMatrix:
     """Encode a payload as a full QR symbol (never Micro QR), the smallest version that fits.
 
