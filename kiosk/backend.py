@@ -39,6 +39,7 @@ from directory.guides import (
     stage_guide,
 )
 from directory.lookup.categories import category_label, keyword_index, list_categories
+from directory.lookup.centre import centre_place
 from directory.lookup.places import suggest
 from directory.lookup.services import attribution, get_service, helplines, prison_visiting
 from directory.state.outbox import enqueue_text
@@ -142,11 +143,9 @@ class Backend:
 
     def _centre_place(self, db: ContentDB) -> Place | None:
         if self._centre is None:
-            if self.settings.location:
-                self._centre = resolve_place(db, self.settings.location)
-            elif self.settings.centre_prison:
-                prison = prison_visiting(db, self.settings.centre_prison)
-                self._centre = resolve_place(db, prison.display_name)
+            self._centre = centre_place(
+                db, location=self.settings.location, prison=self.settings.centre_prison
+            )
         return self._centre
 
     def home(self, language: str) -> HomeData:

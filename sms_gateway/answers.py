@@ -132,9 +132,9 @@ def query(turn: Turn) -> str:
             return search(turn, category=c.category, place=PlaceRef.of_session(s))
         remember_pending(turn, c.category)
         topic = category_label(turn.db, c.category, turn.language, short=True)
-        keyword = primary_keyword(turn.db, c.category, turn.language)
+        sample = example_query(turn.db, turn.language, category=c.category)
         turn.tally.add("ask_place", keyword=c.category, language=turn.language)
-        return replies.prompt(turn.wording, t.ASK_PLACE, topic=topic, keyword=keyword)
+        return replies.prompt(turn.wording, t.ASK_PLACE, topic=topic, example=sample)
     assert c.place is not None
     if s is not None and s.pending and s.category:
         return search(turn, category=s.category, place=PlaceRef.of(c.place))

@@ -22,7 +22,7 @@ def N_(text: str) -> str:
 
 
 # Prompts and errors: one segment each.
-ASK_PLACE = N_("{topic}: where? Text it with a postcode or town, e.g. {keyword} BN7")
+ASK_PLACE = N_("{topic}: where? Text it with a postcode or town, e.g. {example}")
 PLACE_NOT_FOUND = N_("We could not find that place. Text a postcode or town, e.g. {example}")
 DID_YOU_MEAN = N_("Did you mean {places}?")
 NO_MORE = N_("No more results. Text another topic and place, e.g. {example}")

@@ -8,9 +8,9 @@ import pytest
 from fastapi.testclient import TestClient
 
 from directory.state.privacy import hash_sender
-from sms_gateway.app import create_app
 from sms_gateway.gsm import count_segments
 from sms_gateway.settings import GatewaySettings
+from sms_gateway.web.app import create_app
 from tests.sms_gateway.conftest import (
     HASH_KEY,
     PUBLIC_URL,

@@ -59,7 +59,7 @@ def serve_command(
     """
     import uvicorn
 
-    from sms_gateway.app import create_app
+    from sms_gateway.web.app import create_app
 
     settings = _settings(ctx, db=db, state_db=state_db, dev=True if dev else None)
     if settings.dev:
