@@ -67,16 +67,20 @@ async def home(request: Request, lang: Text = "") -> Response:
 
     def read() -> dict[str, Any]:
         db = content(request)
-        return {
-            "topics": list_categories(db, code),
-            "helplines": [
-                service_view(get_service(db, h.service_id, code), code) for h in helplines(db, code)
-            ],
-            "helpline_links": [link(f"/s/{h.service_id}", code) for h in helplines(db, code)],
-        }
+        # The same for every visitor until the directory changes: worked out once per file.
+        return db.cached(f"web-home-{code}", lambda db: _home_data(db, code))
 
     data = await run_in_threadpool(read)
     return render(request, "home.html.j2", code, **data)
+
+
+def _home_data(db: ContentDB, code: str) -> dict[str, Any]:
+    lines = helplines(db, code)
+    return {
+        "topics": list_categories(db, code),
+        "helplines": [service_view(get_service(db, h.service_id, code), code) for h in lines],
+        "helpline_links": [link(f"/s/{h.service_id}", code) for h in lines],
+    }
 
 
 @router.get("/search", response_class=HTMLResponse)

@@ -20,6 +20,7 @@ from directory.building.prison_rows import HMPPS, load_prisons, prison_visiting_
 from directory.building.records import OrganizationRecord, Sources
 from directory.building.visitor_centres import load_visitor_centres
 from directory.building.writer import write_database
+from directory.db.write_lock import DEFAULT_WAIT, content_writer
 from directory.errors import DataValidationError
 from directory.guides.data_files import load_guides
 
@@ -163,10 +164,16 @@ def install_database(sources: Sources, db_path: Path, progress: Progress | None 
     return version
 
 
-def build(data_dir: Path, db_path: Path, progress: Progress | None = None) -> str:
-    """Build the content database from data/; on any problem the old file is left untouched."""
+def build(
+    data_dir: Path, db_path: Path, progress: Progress | None = None, wait: float = DEFAULT_WAIT
+) -> str:
+    """Build the content database from data/; on any problem the old file is left untouched.
+
+    The swap waits (up to `wait` seconds) for any other writer of the same file to finish.
+    """
     sources = load_sources(Path(data_dir), progress)
-    return install_database(sources, Path(db_path), progress)
+    with content_writer(Path(db_path), "build", wait):
+        return install_database(sources, Path(db_path), progress)
 
 
 __all__ = ["DataValidationError", "build", "install_database", "load_sources"]
