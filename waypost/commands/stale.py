@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import getpass
 import sys
 from datetime import date
@@ -15,7 +14,12 @@ from rich.text import Text
 
 from directory.db.connections import open_content, open_state
 from directory.guides import StaleText, stale_texts, wrong_counts
-from directory.reports.staleness import StaleOrganization, stale_services, verify_service
+from directory.reports.staleness import (
+    StaleOrganization,
+    call_list_csv,
+    stale_services,
+    verify_service,
+)
 from directory.settings import CommonSettings
 from printouts.call_list import call_list_pdf
 from waypost.options import (
@@ -24,17 +28,6 @@ from waypost.options import (
     friendly_errors,
     settings_for,
     state_db_option,
-)
-
-CSV_COLUMNS = (
-    "organization_id",
-    "organization",
-    "service_id",
-    "service",
-    "status",
-    "phones",
-    "assured_date",
-    "assured_by",
 )
 
 
@@ -97,25 +90,6 @@ def _table(groups: list[StaleOrganization], months: int) -> None:
     console.print(table)
 
 
-def _csv(groups: list[StaleOrganization], out: object) -> None:
-    writer = csv.writer(out, lineterminator="\n")  # type: ignore[arg-type]
-    writer.writerow(CSV_COLUMNS)
-    for g in groups:
-        for s in g.services:
-            writer.writerow(
-                [
-                    g.organization_id,
-                    g.name,
-                    s.service_id,
-                    s.name,
-                    s.status,
-                    _phones(s),
-                    s.assured_date or "",
-                    s.assured_by or "",
-                ]
-            )
-
-
 @click.command("stale")
 @click.option(
     "--months",
@@ -167,9 +141,9 @@ def stale_command(
     elif fmt == "csv":
         if output:
             with output.open("w", encoding="utf-8-sig", newline="") as handle:
-                _csv(groups, handle)
+                call_list_csv(groups, handle)
         else:
-            _csv(groups, sys.stdout)
+            call_list_csv(groups, sys.stdout)
     else:
         if output is None:
             raise UserError("A PDF needs a file to go to: add -o call-list.pdf")
@@ -201,7 +175,7 @@ def verify_command(
     settings = settings_for(ctx, CommonSettings, db=db)
     who = checked_by or getpass.getuser()
     with friendly_errors(), open_content(settings.db) as content:
-        previous = verify_service(content, service_id, who)
+        previous = verify_service(content, service_id, who, wait=settings.writer_wait_seconds)
     before = f"last checked {previous}" if previous else "never checked before"
     click.echo(f"Marked {service_id} as checked today by {who} ({before}).")
 
