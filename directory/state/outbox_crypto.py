@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import base64
 from functools import lru_cache
-
-from cryptography.fernet import Fernet, InvalidToken
-from cryptography.hazmat.primitives import hashes
-from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+from typing import TYPE_CHECKING
 
 from directory.errors import DirectoryError
+
+if TYPE_CHECKING:
+    from cryptography.fernet import Fernet
 
 PREFIX = "f1:"  # marks a sealed value (and its scheme, should it ever change)
 INFO = b"waypost outbox v1"
@@ -28,6 +28,11 @@ class SealedTextUnreadable(DirectoryError):
 
 @lru_cache(maxsize=4)
 def _fernet(hash_key: bytes) -> Fernet:
+    # Imported on first use: the kiosk imports this module at start, and only texting needs it.
+    from cryptography.fernet import Fernet
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
     derived = HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=INFO).derive(hash_key)
     return Fernet(base64.urlsafe_b64encode(derived))
 
@@ -48,6 +53,8 @@ class OutboxCipher:
         """The value back; a row queued before encryption (no prefix) is read as it is."""
         if not stored.startswith(PREFIX):
             return stored
+        from cryptography.fernet import InvalidToken
+
         try:
             return self._fernet.decrypt(stored[len(PREFIX) :].encode("ascii")).decode()
         except InvalidToken:
