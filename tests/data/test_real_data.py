@@ -62,12 +62,22 @@ def test_every_prison_has_a_code_a_place_and_a_visiting_entry(real: ContentDB) -
 
 
 def test_every_phone_parses(real: ContentDB) -> None:
-    numbers = _column(real, "SELECT number FROM phone")
-    assert numbers
-    for number in numbers:
-        assert normalise_number(number), number
-    for phone in _column(real, "SELECT visits_phone FROM prison WHERE visits_phone != ''"):
-        assert normalise_number(phone), phone
+    # Each number in its service's country: the address's, else the first area it serves
+    # ("016" is a short code in Spain, not in the UK).
+    rows = real.execute(
+        "SELECT p.number, COALESCE((SELECT a.country FROM service_at_location sal"
+        " JOIN address a ON a.location_id = sal.location_id WHERE sal.service_id = p.service_id"
+        " LIMIT 1), (SELECT substr(r.uri, instr(r.uri, '3166:') + 5, 2) FROM service_area r"
+        " WHERE r.service_id = p.service_id AND r.uri LIKE '%3166:%' LIMIT 1), 'GB')"
+        " FROM phone p"
+    ).fetchall()
+    assert rows
+    for number, country in rows:
+        assert normalise_number(number, country), (number, country)
+    for phone, area in real.execute(
+        "SELECT visits_phone, COALESCE(country, 'GB') FROM prison WHERE visits_phone != ''"
+    ):
+        assert normalise_number(phone, str(area)[:2]), phone
 
 
 def test_hours_follow_the_grammar(real: ContentDB) -> None:
