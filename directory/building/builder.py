@@ -7,7 +7,6 @@ import tempfile
 from pathlib import Path
 
 from directory.building.data_folder import (
-    Geocoder,
     Issues,
     Progress,
     fingerprint,
@@ -16,7 +15,7 @@ from directory.building.data_folder import (
     load_services,
     load_translations,
 )
-from directory.building.gazetteer import load_places
+from directory.building.gazetteer import Geocoder, load_places
 from directory.building.prison_rows import HMPPS, load_prisons, prison_visiting_service
 from directory.building.records import OrganizationRecord, Sources
 from directory.building.visitor_centres import load_visitor_centres

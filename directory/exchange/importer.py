@@ -18,12 +18,12 @@ from directory.building.builder import install_database
 from directory.building.data_folder import (
     LANG,
     SERVICE_COLUMNS,
-    Geocoder,
     Issues,
     check_organization_row,
     fingerprint,
     service_from_row,
 )
+from directory.building.gazetteer import Geocoder
 from directory.building.readback import read_sources
 from directory.building.records import (
     OrganizationRecord,

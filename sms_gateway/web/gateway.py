@@ -11,12 +11,12 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import TypeVar
 
 from directory.db.connections import open_state
+from directory.db.source import ContentSource
 from directory.errors import ContentUnavailable
 from sms_gateway.admission import Admission
 from sms_gateway.dialogue import Inbound, Line, Outcome
 from sms_gateway.settings import GatewaySettings
 from sms_gateway.templates import ERROR, UNAVAILABLE
-from sms_gateway.web.content import ContentSource
 from sms_gateway.web.signature import RejectionLog, SignatureChecker
 from sms_gateway.web.state_pool import Checkpointer, StatePool
 
