@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from directory.db.connections import ContentDB
 from directory.lookup.areas import AREA_URI, covering_codes
 from directory.lookup.categories import category_positions, check_category
-from directory.lookup.places import resolve_place
+from directory.lookup.places import place_area, resolve_place
 from directory.lookup.results import hydrate, rows_in
 from directory.lookup.text_query import service_query, split_text
 from directory.models import Place, SearchResults, ServiceResult
@@ -244,7 +244,7 @@ def search_services(
             cat = named[0]
         elif named and cat is None:
             words = [*words, *named]  # several categories named: each key is in the documents
-    area = place.area or place.country if place is not None else None
+    area = (place.area or place_area(db, place)) if place is not None else None
     national_ids = _national(db, cat, words, national_limit, prefix, area)
     national = hydrate(db, [(i, None) for i in national_ids], language)
     if place is None:

@@ -7,6 +7,7 @@ from directory.errors import DirectoryError, ServiceNotFound
 from directory.lookup.areas import AREA_URI
 from directory.lookup.categories import category_positions
 from directory.lookup.results import hydrate
+from directory.lookup.visitor_centres import visitor_centre_for
 from directory.models import Address, Phone, PrisonVisiting, ServiceDetail, ServiceResult
 
 _DETAIL_SQL = (
@@ -146,6 +147,7 @@ def prison_visiting(db: ContentDB, nomis: str) -> PrisonVisiting:
         status=row[15],
         status_source=row[16],
         area=row[17],
+        visitor_centre=visitor_centre_for(db, row[0]),
     )
 
 

@@ -206,7 +206,8 @@ class ResultsScreen(KioskScreen):
             country = place.country if place else None
             middle.append(words.distance_away(result.distance_km, country))
         elif result.scope == "national":
-            middle.append(_("Anywhere in the UK"))
+            place = self.results.place if self.results else None
+            middle.append(words.area_label(result.areas, place.area if place else None))
         if result.town and result.distance_km is not None:
             middle.append(result.town)
         if result.phones:

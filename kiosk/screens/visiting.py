@@ -70,8 +70,12 @@ class VisitingScreen(ScrollingScreen):
     def _text(self) -> Content:
         _ = self._
         v = self.visiting
+        words = presentation(self.language)
         out: list[Line] = [bold(v.display_name), ", ".join(v.address.lines())]
-        slots = presentation(self.language).hours_lines(v.visit_slots)
+        if not v.is_open:
+            # No slots and no booking line: only where to ask instead.
+            return lines([*out, "", words.prison_closed(v.display_name, v.area)])
+        slots = words.hours_lines(v.visit_slots)
         out += ["", heading(_("Visit times"))]
         out += slots or [_("Ask the visitor centre staff.")]
         out += ["", heading(_("Book a visit"))]
@@ -81,7 +85,12 @@ class VisitingScreen(ScrollingScreen):
             out.append(_("Email: {address}").format(address=v.visits_email))
         if not (v.visits_phone or v.visits_email):
             out.append(_("Ask the visitor centre staff."))
-        out += ["", presentation(self.language).checked(None)]
+        centre = v.visitor_centre
+        if centre is not None:
+            out += ["", words.visitor_centre(centre.operator)]
+            out += [f"☎ {centre.phone}"] if centre.phone else []
+            out += [centre.email] if centre.email else []
+        out += ["", words.checked(None)]
         return lines(out)
 
     def on_mount(self) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from directory.models import Phone, ServiceResult
@@ -67,7 +69,24 @@ def test_a_full_page_always_fits_two_segments(language: str) -> None:
 def test_no_local_results_say_so() -> None:
     page = _page("en", "GB", local=[], national=[_result(1, km=None)], has_more=False)
     assert page.startswith("No Housing services found near Lewes yet.")
-    assert Wording("en")(t.NATIONAL_HEAD) in page
+
+
+def _national(number: int, areas: list[str]) -> ServiceResult:
+    return dataclasses.replace(_result(number, km=None), scope="national", areas=areas)
+
+
+def test_national_results_say_where_they_serve_in_the_senders_language() -> None:
+    national = [_national(1, ["GB-SCT"]), _national(2, ["GB"]), _national(3, ["GB"])]
+    page = _page("en", "GB", local=[], national=national, area="GB-SCT")
+    lines = page.splitlines()
+    assert "Across Scotland:" in lines and "Across the UK:" in lines
+    assert lines.index("Across Scotland:") < lines.index("Across the UK:")
+    assert page.count("Across the UK:") == 1  # one heading for the two UK-wide lines
+    assert "UK-wide" not in page
+    spanish = _page("es", "ES", local=[], national=[_national(4, ["ES", "PT"])], area="ES")
+    assert "En toda España:" in spanish and "Reino Unido" not in spanish
+    wales = _page("cy", "GB", local=[], national=[_national(5, ["GB-ENG", "GB-WLS"])])
+    assert "Ledled Cymru a Lloegr:" in wales
 
 
 def test_truncate_cuts_at_a_word_within_budget() -> None:
