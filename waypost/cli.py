@@ -33,6 +33,7 @@ COMMAND_MODULES = {
     "search": "search",
     "sms": "sms",
     "stale": "stale",
+    "stats": "stats",
     "verify": "stale",
     "state": "state",
 }

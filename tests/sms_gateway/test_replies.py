@@ -6,7 +6,7 @@ import dataclasses
 
 import pytest
 
-from directory.models import Phone, ServiceResult
+from directory.models import Address, Phone, PrisonVisiting, ServiceResult, VisitorCentre
 from directory.state.sms_sessions import Session
 from sms_gateway import replies
 from sms_gateway import templates as t
@@ -121,3 +121,36 @@ def test_a_sender_s_country_hints_at_a_language() -> None:
     assert parse_language_hint("es") == "es"
     assert parse_language_hint("") is None
     assert parse_language_hint("ZZ") is None
+
+
+def _visiting(**changes: object) -> PrisonVisiting:
+    base = PrisonVisiting(
+        "DAI",
+        "HMP Dartmoor",
+        "Dartmoor",
+        Address("Tavistock Road", "", "Princetown", "", "PL20 6RR", "GB"),
+        50.5,
+        -4.0,
+        "01822 322000",
+        "",
+        "Sat 14:00-16:00",
+        "prison-visits-dai",
+        "seed",
+    )
+    return dataclasses.replace(base, **changes)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("language", t.LANGUAGES)
+def test_a_closed_prison_offers_no_booking_line_or_slots(language: str) -> None:
+    closed = _visiting(status="temporarily closed", visits_phone="", visit_slots="")
+    page = replies.prison_page(Wording(language), closed, ["HOUSING"], "PL20")
+    assert "HMP Dartmoor" in page and "01822" not in page
+    if language == "en":
+        assert page.startswith("HMP Dartmoor is closed; people were moved to other prisons.")
+        assert "Prisoners' Families Helpline" in page
+
+
+def test_the_prison_answer_names_its_visitor_centre() -> None:
+    centre = VisitorCentre("BMI", "Pact", "0121 000 0000", "", "", "", "https://x.example", None)
+    page = replies.prison_page(Wording("en"), _visiting(visitor_centre=centre), ["HOUSING"], "B1")
+    assert "Visitors' centre: run by Pact 0121 000 0000" in page

@@ -13,6 +13,7 @@ from rich.console import Console
 from rich.table import Table
 
 from directory.db.connections import open_content
+from directory.reports.coverage_stats import PrisonGap, prison_gaps
 from directory.reports.staleness import StaleOrganization, stale_services, verify_service
 from directory.settings import CommonSettings
 from printouts.call_list import call_list_pdf
@@ -56,6 +57,17 @@ def _table(groups: list[StaleOrganization], months: int) -> None:
                 s.assured_date or "never",
             )
     console.print(table)
+
+
+def _prison_table(gaps: list[PrisonGap]) -> None:
+    if not gaps:
+        return
+    table = Table(title=f"{len(gaps)} open prison(s) missing a visits phone or street line")
+    for column in ("code", "prison", "missing", "sources so far"):
+        table.add_column(column)
+    for g in gaps:
+        table.add_row(g.code, g.name, ", ".join(g.missing), g.source[:80])
+    Console().print(table)
 
 
 def _csv(groups: list[StaleOrganization], out: object) -> None:
@@ -114,8 +126,10 @@ def stale_command(
     settings = settings_for(ctx, CommonSettings, db=db)
     with friendly_errors(), open_content(settings.db) as content:
         groups = stale_services(content, months)
+        gaps = prison_gaps(content)
     if fmt == "table":
         _table(groups, months)
+        _prison_table(gaps)
     elif fmt == "csv":
         if output:
             with output.open("w", encoding="utf-8-sig", newline="") as handle:
