@@ -9,19 +9,27 @@ import math
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from textual import events
+from textual import events, on
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.reactive import reactive
 from textual.theme import Theme
+from textual.widgets import Button
 
 from directory import Category, ServiceResult
+from directory.text.i18n import language_name
 from kiosk.backend import Backend
 from kiosk.clock import Clock, SystemClock
+from kiosk.desk import Desk
 from kiosk.i18n import Translator
+from kiosk.pin_guard import PinGuard
 from kiosk.screens.base import KioskScreenMixin
 from kiosk.screens.home import HomeScreen
 from kiosk.settings import KioskSettings
+from kiosk.speech.speaker import Speaker
+from kiosk.speech.words import script
+from kiosk.staff_mode import StaffMode
+from kiosk.staff_session import StaffSession
 
 if TYPE_CHECKING:
     from kiosk.screens.results import ResultsScreen
@@ -35,6 +43,7 @@ WARM_UP_MODULES = (
     "kiosk.screens.entry",
     "kiosk.screens.visiting",
     "kiosk.screens.staff_exit",
+    "kiosk.screens.staff.home",
     "kiosk.screens.still_there",
     "kiosk.screens.about",
     "qrcode",
@@ -63,7 +72,7 @@ HERE = Path(__file__).resolve().parent
 SCREEN_CSS = ("home", "results", "detail", "entry", "text_me", "about")
 
 
-class KioskApp(App[None], inherit_bindings=False):
+class KioskApp(StaffMode, App[None], inherit_bindings=False):
     """The touchscreen kiosk: locked down, reset when idle, in the family's language."""
 
     # Every screen's .tcss is read at start, in one parse. A screen's own CSS_PATH would make
@@ -101,6 +110,18 @@ class KioskApp(App[None], inherit_bindings=False):
         self.errors_recovered = 0
         self._tick_seconds = tick_seconds
         self._results: ResultsScreen | None = None
+        self.desk = Desk(settings, self.backend, self.clock)
+        # Wrong staff PINs count across PIN screens and idle resets (see kiosk/pin_guard.py).
+        self.pin_guard = PinGuard(self.clock, settings.admin_pin_hash)
+        # The volunteer's visit to the desk (staff mode); None in the families' mode.
+        self.staff: StaffSession | None = None
+        self.speaker = Speaker(
+            sink=Path(settings.speech_sink) if settings.speech_sink else None,
+            rate=settings.speech_rate,
+            volume=settings.speech_volume,
+            volume_range=(settings.speech_volume_min, settings.speech_volume_max),
+        )
+        self._tap_cut_speech = False
 
     def run(self, *args: Any, **kwargs: Any) -> None:
         """Run the kiosk until staff leave it."""
@@ -133,6 +154,11 @@ class KioskApp(App[None], inherit_bindings=False):
         """Texting needs the hashing key (numbers are stored hashed while queued)."""
         return self.settings.hash_key is not None
 
+    @property
+    def speech_available(self) -> bool:
+        """Read-aloud is on for this centre and espeak-ng is installed."""
+        return self.settings.read_aloud and self.speaker.available
+
     def on_mount(self) -> None:
         """The home screen, and the idle timer."""
         self.push_screen(HomeScreen())
@@ -147,11 +173,47 @@ class KioskApp(App[None], inherit_bindings=False):
         if isinstance(event, events.InputEvent) and not isinstance(event, events.MouseMove):
             self.last_input = self.clock.now()
             self.pristine = False
+            if isinstance(event, events.MouseDown | events.Key):
+                # Any tap stops the voice: the family has moved on. A tap on "Read aloud"
+                # while it speaks is therefore a stop, not a restart.
+                self._tap_cut_speech = self.speaker.stop()
         await super().on_event(event)
+
+    def say(self, lines: list[str]) -> None:
+        """Read lines aloud in the current language, in the background."""
+        if self.speech_available:
+            self.speaker.say(script(lines, self.language, self.translator), self.language)
+
+    @on(Button.Pressed, "#read-aloud")
+    def _read_screen(self, event: Button.Pressed) -> None:
+        event.stop()
+        if not self._tap_cut_speech and isinstance(self.screen, KioskScreenMixin):
+            self.say(self.screen.speech_lines())
+
+    @on(Button.Pressed, ".say-result")
+    def _read_result(self, event: Button.Pressed) -> None:
+        event.stop()
+        if not self._tap_cut_speech:
+            self.say(list(getattr(event.button, "lines", [])))
+
+    @on(Button.Pressed, "#louder")
+    def _louder(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.speaker.louder()
+        self.say([self.translator("Louder")])
+
+    @on(Button.Pressed, "#quieter")
+    def _quieter(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.speaker.quieter()
+        self.say([self.translator("Quieter")])
 
     def watch_language(self, language: str) -> None:
         """Switch every open screen to the new language, keeping its place."""
         self.translator = Translator(language)
+        # Said in its own language, so that someone who cannot read any of the names on the
+        # buttons still hears which language they chose.
+        self.say([language_name(language)])
         for screen in self.screen_stack:
             if isinstance(screen, KioskScreenMixin):
                 # On the screen's own queue, so that its redraw never overlaps its handling of
@@ -197,6 +259,12 @@ class KioskApp(App[None], inherit_bindings=False):
         from kiosk.screens.still_there import StillThereScreen
 
         idle = self.clock.now() - self.last_input
+        if self.staff is not None:
+            # Staff mode has no "still there?": a desk left open goes straight back to families.
+            if idle >= self.settings.staff_idle_seconds:
+                self.desk_action("leave-idle")
+                await self.reset_session()
+            return
         limit = self.settings.idle_seconds
         warning = limit - self.settings.idle_warning_seconds
         top = self.screen
@@ -213,6 +281,9 @@ class KioskApp(App[None], inherit_bindings=False):
 
     async def reset_session(self) -> None:
         """Back to a fresh home screen in the default language, with everything typed gone."""
+        self.staff = None  # staff mode ends with every reset: families never see a staff screen
+        self.speaker.stop()
+        self.speaker.volume = self.settings.speech_volume
         while len(self.screen_stack) > 2:
             await self.pop_screen()
         if self.language != self.settings.default_language:
@@ -231,13 +302,6 @@ class KioskApp(App[None], inherit_bindings=False):
         while len(self.screen_stack) > 2:
             self.pop_screen()
 
-    def action_staff_exit(self) -> None:
-        """Ask for the staff PIN."""
-        from kiosk.screens.staff_exit import StaffExitScreen
-
-        if not isinstance(self.screen, StaffExitScreen):
-            self.push_screen(StaffExitScreen())
-
     def _handle_exception(self, error: Exception) -> None:
         # A kiosk must never leave a family looking at a traceback or a shell: log it, count it,
         # and start again from a fresh home screen.
@@ -249,7 +313,8 @@ class KioskApp(App[None], inherit_bindings=False):
         self.call_later(self.reset_session)
 
     def on_unmount(self) -> None:
-        """Close the directory."""
+        """Stop speaking and close the directory."""
+        self.speaker.stop()
         self.backend.close()
 
 

@@ -9,7 +9,9 @@ from __future__ import annotations
 import importlib.util
 import logging
 import threading
+from collections.abc import Iterator
 from concurrent.futures import Future
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -27,6 +29,15 @@ from directory import (
     search_services,
 )
 from directory.errors import DirectoryError
+from directory.guides import (
+    Labels,
+    PrisonGuide,
+    StageGuide,
+    nation_of,
+    prison_guide,
+    record_wrong,
+    stage_guide,
+)
 from directory.lookup.categories import category_label, keyword_index, list_categories
 from directory.lookup.places import suggest
 from directory.lookup.services import attribution, get_service, helplines, prison_visiting
@@ -110,6 +121,12 @@ class Backend:
         else:
             self._db.refresh()
         return self._db
+
+    @contextmanager
+    def content(self) -> Iterator[ContentDB]:
+        """The directory, held by this thread until the block ends (for the staff desk)."""
+        with self._lock:
+            yield self._content()
 
     def close(self) -> None:
         """Close the content database."""
@@ -289,6 +306,45 @@ class Backend:
         """A category's label in the language."""
         with self._lock:
             return category_label(self._content(), category, language)
+
+    def prison_guide(self, language: str) -> PrisonGuide:
+        """The visit guide of the centre's prison, all eight sections, in the language."""
+        with self._lock:
+            return prison_guide(self._content(), self.settings.centre_prison or "", language)
+
+    def centre_nation(self) -> str:
+        """The legal system the centre's prison is in (England and Wales when none is set)."""
+        with self._lock:
+            row = (
+                self._content()
+                .execute(
+                    "SELECT country FROM prison WHERE nomis = ?",
+                    (self.settings.centre_prison or "",),
+                )
+                .fetchone()
+            )
+        return nation_of(row[0] if row else None)
+
+    def stage_guide(self, stage: str, nation: str, language: str) -> StageGuide:
+        """What happens at a stage, for a nation, in the language."""
+        with self._lock:
+            return stage_guide(self._content(), stage, nation, language)
+
+    def guide_label(self, key: str, language: str) -> str:
+        """A guide title or phrase (section, stage or nation name) in the language."""
+        with self._lock:
+            return Labels(self._content(), language)(key)
+
+    def said_wrong(self, kind: str, subject: str, section: str) -> None:
+        """Count one "This was wrong" tap (nothing about who); a failure never troubles anyone."""
+        try:
+            conn = open_state(self.settings.state_db)
+            try:
+                record_wrong(conn, kind, subject, section, "kiosk")
+            finally:
+                conn.close()
+        except Exception:
+            log.exception("could not count a wrong guide section")
 
     def travel_help(self, language: str) -> list[ServiceResult]:
         """Help with the cost of getting to visits (the travel category), near the centre first."""

@@ -28,6 +28,29 @@ class KioskSettings(CommonSettings):
     admin_pin_hash: str = ""
     # Emoji icons on the category tiles; turn off where the terminal cannot draw them.
     icons: bool = True
+    # Staff mode (the volunteers' desk): its own idle reset, the language its screens start
+    # in, and how long its audit log is kept.
+    staff_idle_seconds: int = 180
+    staff_language: str = "en"
+    staff_audit_days: int = 90
+    # Where "Sync now" fetches releases from, and the key their signatures must match (as for
+    # `waypost sync`). No sync_url: a standalone site, where the desk's checks apply directly.
+    sync_url: str | None = None
+    release_public_key: str | None = None
+    # The SMS gateway's health URL when it runs on this machine (shown on the desk).
+    sms_health_url: str | None = None
+    # The months after which an entry is on the desk's call list.
+    stale_months: int = 6
+    # Read-aloud (espeak-ng): the "Read aloud" buttons, the voice's speed in words a minute, and
+    # its volume (espeak-ng amplitude, 0-200) with the range the family's Quieter/Louder keep to.
+    read_aloud: bool = True
+    speech_rate: int = 150
+    speech_volume: int = 100
+    speech_volume_min: int = 40
+    speech_volume_max: int = 200
+    # Empty: speak through the machine's audio. A folder: write each reading there as a WAV file
+    # at the pace a sound card would play it (for tests, and for checking voices without speakers).
+    speech_sink: str = ""
 
     @field_validator("default_language")
     @classmethod
@@ -36,11 +59,58 @@ class KioskSettings(CommonSettings):
             raise ValueError(f"default_language must be one of {', '.join(LANGUAGES)}")
         return value
 
+    @field_validator("staff_language")
+    @classmethod
+    def _staff_language(cls, value: str) -> str:
+        from kiosk.i18n import staff_languages
+
+        if value not in staff_languages():
+            raise ValueError(f"staff_language must be one of {', '.join(staff_languages())}")
+        return value
+
+    @field_validator("staff_idle_seconds")
+    @classmethod
+    def _sensible_staff_idle(cls, value: int) -> int:
+        if value < 30:
+            raise ValueError("staff_idle_seconds must be at least 30")
+        return value
+
+    @field_validator("staff_audit_days", "stale_months")
+    @classmethod
+    def _positive(cls, value: int) -> int:
+        if value < 1:
+            raise ValueError("must be at least 1")
+        return value
+
+    @field_validator("sync_url", "release_public_key", "sms_health_url")
+    @classmethod
+    def _blank_is_none(cls, value: str | None) -> str | None:
+        return value.strip() or None if value is not None else None
+
+    @property
+    def syncing(self) -> bool:
+        """True when this site's directory comes from a central release (sync_url is set)."""
+        return self.sync_url is not None
+
     @field_validator("idle_seconds")
     @classmethod
     def _sensible_idle(cls, value: int) -> int:
         if value < 15:
             raise ValueError("idle_seconds must be at least 15")
+        return value
+
+    @field_validator("speech_volume", "speech_volume_min", "speech_volume_max")
+    @classmethod
+    def _amplitude(cls, value: int) -> int:
+        if not 0 <= value <= 200:
+            raise ValueError("speech volumes are espeak-ng amplitudes from 0 to 200")
+        return value
+
+    @field_validator("speech_rate")
+    @classmethod
+    def _rate(cls, value: int) -> int:
+        if not 80 <= value <= 450:
+            raise ValueError("speech_rate is in words a minute, from 80 to 450")
         return value
 
     @property

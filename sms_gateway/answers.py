@@ -19,7 +19,7 @@ from directory.lookup.services import get_service, helplines, prison_visiting
 from directory.lookup.topics import PRISON_TOPICS, example_query, topics_near
 from directory.models import ServiceResult
 from directory.state.sms_sessions import Session, save_session
-from sms_gateway import replies
+from sms_gateway import guide_answers, replies
 from sms_gateway import templates as t
 from sms_gateway.gsm import count_segments
 from sms_gateway.parser import Command
@@ -29,6 +29,8 @@ from sms_gateway.templates import Wording
 
 MAX_REMEMBERED = 30  # result ids kept for "INFO n"
 MAX_OFFSET = 100  # MORE stops after this many results
+# Topics whose services are national: answered without asking where the family lives.
+NATIONAL_TOPICS = frozenset({"helplines"})
 
 
 @dataclass(frozen=True)
@@ -66,6 +68,10 @@ def answer(turn: Turn) -> str:
         return details(turn, c.number or 0)
     if c.action == "query":
         return query(turn)
+    if c.action == "guide" and c.guide:
+        return guide_answers.guide(turn)
+    if c.action == "wrong":
+        return guide_answers.wrong(turn)
     pending = turn.session is not None and turn.session.pending
     if c.place_missing and (pending or c.place_suggestions):
         return place_not_found(turn)
@@ -116,6 +122,8 @@ def query(turn: Turn) -> str:
     c, s = turn.command, turn.session
     if c.category and c.place:
         return search(turn, category=c.category, place=PlaceRef.of(c.place))
+    if c.category in NATIONAL_TOPICS and not c.place_missing:
+        return national(turn, c.category)
     if c.category:
         if c.place_missing:
             remember_pending(turn, c.category)
@@ -133,6 +141,23 @@ def query(turn: Turn) -> str:
     if c.place.kind == "prison" and c.place.prison:
         return prison(turn, nomis=c.place.prison, area=c.place.outcode or c.place.name)
     return topics(turn, PlaceRef.of(c.place))
+
+
+def national(turn: Turn, category: str) -> str:
+    """A topic served nationally ("talk to someone"): the national services, no place asked."""
+    found = national_services(turn.db, category, turn.language, turn.rules.results_per_page)
+    w = turn.wording
+    topic = category_label(turn.db, category, turn.language, short=True)
+    page = replies.national_page(w, topic=w.clean(topic), national=found, country="GB")
+    session = Session(
+        sender_hash=turn.sender_hash,
+        language=turn.language,
+        category=category,
+        result_ids=[r.service_id for r in found],
+    )
+    save_session(turn.conn, session, turn.now, turn.rules.session_seconds)
+    turn.tally.add("search", keyword=category, area="", language=turn.language, found=bool(found))
+    return page
 
 
 def remember_pending(turn: Turn, category: str) -> None:
@@ -176,6 +201,10 @@ def search(
         if offset == 0 and len(local) < per_page
         else []
     )
+    if area and offset == 0 and not local and not national:
+        # Nothing of this topic is known there: say so, and give the country's own helpline
+        # (its child helpline, for instance) rather than nothing.
+        national = national_services(turn.db, "helplines", turn.language, 1, area)
     topic = category_label(turn.db, category, turn.language, short=True)
     w = turn.wording
     page = replies.results_page(

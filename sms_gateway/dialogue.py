@@ -12,6 +12,7 @@ import threading
 from dataclasses import dataclass
 
 from directory.db.connections import ContentDB, transaction
+from directory.guides.keywords import guide_words
 from directory.lookup.categories import category_label, keyword_index, list_categories
 from directory.lookup.keywords import primary_keyword
 from directory.lookup.places import resolve_place
@@ -22,6 +23,7 @@ from directory.state.optouts import is_opted_out, opt_in, opt_out
 from directory.state.privacy import hash_sender
 from directory.state.ratelimit import count_text, prune_rates
 from directory.state.sms_sessions import Session, end_session, load_session, prune_sessions
+from directory.understanding import Understanding, interpret
 from sms_gateway import answers, replies
 from sms_gateway import templates as t
 from sms_gateway.parser import Command, parse
@@ -52,6 +54,7 @@ class Outcome:
     reply: str | None
     twiml: str
     duplicate: bool = False
+    understood: Understanding | None = None  # what the interpreter read (for `sms try --json`)
 
 
 class Line:
@@ -98,11 +101,25 @@ class Line:
                 return Outcome(None, (seen.reply if seen else None) or EMPTY, duplicate=True)
             sender_hash = hash_sender(msg.sender or "unknown", self._key)
 
+            read: list[Understanding] = []
+
+            def understand(text: str) -> Understanding:
+                read.append(interpret(db, text, country_hint=hint))
+                return read[-1]
+
             def expect_place() -> bool:
                 session = load_session(conn, sender_hash, now)
                 return session is not None and session.pending
 
-            command = parse(msg.body, keyword_index(db), resolve, msg.from_country, expect_place)
+            command = parse(
+                msg.body,
+                keyword_index(db),
+                resolve,
+                msg.from_country,
+                expect_place,
+                guides=guide_words(db),
+                understand=understand,
+            )
             tally = Tally(command.language or command.country_language or self._default)
             reply = self._decide(
                 conn=conn, db=db, sender_hash=sender_hash, command=command, now=now, tally=tally
@@ -112,7 +129,7 @@ class Line:
             if msg.message_sid:
                 store_reply(conn, msg.message_sid, document)
             self._housekeeping(conn, now)
-        return Outcome(reply, document)
+        return Outcome(reply, document, understood=read[-1] if read else None)
 
     def unavailable(self, msg: Inbound) -> Outcome:
         """The reply when the directory cannot be opened."""

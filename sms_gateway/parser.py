@@ -8,16 +8,20 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Literal, Protocol
+from typing import Any, Literal, Protocol
 
 from directory.errors import PlaceNotFound, PlaceSuggestion
+from directory.guides.keywords import GuideWord
 from directory.models import Place
 from directory.text.folding import fold
+from directory.understanding import Understanding
 from sms_gateway import vocabulary as v
 
-Action = Literal["stop", "start", "help", "more", "details", "query", "unknown", "empty"]
+Action = Literal[
+    "stop", "start", "help", "more", "details", "query", "unknown", "empty", "guide", "wrong"
+]
 MAX_BODY = 480  # longer texts are read from their start only: nobody needs more to ask
 MAX_PLACE_WORDS = 6
 _NUMBER = re.compile(r"^\d{1,2}$")
@@ -33,6 +37,10 @@ class KeywordTable(Protocol):
 
     def lookup(self, folded: str) -> tuple[str, str] | None:
         """(category key, language) of a folded keyword."""
+        ...
+
+    def lookup_in(self, folded: str, language: str) -> tuple[str, str] | None:
+        """As `lookup`, preferring `language` when the keyword is a word of it too."""
         ...
 
 
@@ -62,6 +70,8 @@ class Command:
     exact: bool = False  # the whole body was one of Twilio's own opt-out/in/help keywords
     distress: bool = False
     country_language: str | None = None  # the sender's country as a language hint
+    guide: tuple[str, str] | None = None  # ("section", "bring") or ("stage", "court")
+    also: tuple[str, ...] = ()  # other topics the text asked about, answered on request
 
 
 def _fold_keys(table: dict[str, str]) -> dict[str, str]:
@@ -127,10 +137,15 @@ def _opt_command(words: list[str], table: dict[str, str]) -> str | None:
     return lang if all(w in _OPT_FILLER or w in table for w in rest) else None
 
 
-def _keyword(words: list[str], keywords: KeywordTable) -> tuple[int, int, str, str] | None:
+def _keyword(
+    words: list[str], keywords: KeywordTable, prefer: str | None = None
+) -> tuple[int, int, str, str] | None:
+    # A word of several languages (VISITAS) reads as the sender's country's language when it is
+    # one of them: "visitas Lisboa" from a Portuguese phone is Portuguese.
     for i in range(len(words)):
         for size in range(min(keywords.max_words, len(words) - i), 0, -1):
-            hit = keywords.lookup(" ".join(words[i : i + size]))
+            phrase = " ".join(words[i : i + size])
+            hit = keywords.lookup_in(phrase, prefer) if prefer else keywords.lookup(phrase)
             if hit:
                 return i, size, hit[0], hit[1]
     return None
@@ -185,14 +200,76 @@ def _resolve(
         return None, exc
 
 
+def _guide_word(
+    words: list[str], guides: Mapping[str, GuideWord]
+) -> tuple[int, int, GuideWord] | None:
+    for i in range(len(words)):
+        for size in (3, 2, 1):
+            if i + size <= len(words):
+                hit = guides.get(" ".join(words[i : i + size]))
+                if hit:
+                    return i, size, hit
+    return None
+
+
+def _guide(
+    words: list[str],
+    guides: Mapping[str, GuideWord],
+    resolve: PlaceResolver,
+    base: dict[str, Any],
+) -> Command | None:
+    """A guide word ("BRING LEWES", "COURT", "WRONG"), or None to read the text as usual.
+
+    A section word wants a prison; a stage word stands alone or with a prison. With any other
+    place the text is an ordinary search ("COURT BN7" finds legal help near BN7).
+    """
+    hit = _guide_word(words, guides)
+    if hit is None:
+        return None
+    i, size, word = hit
+    rest = [w for w in words[:i] + words[i + size :] if w not in _FILLER]
+    if word.kind == "wrong":
+        return None if rest else Command("wrong", language=word.language, **base)
+    asked = (word.kind, word.key)
+    if not rest:
+        return Command("guide", language=word.language, guide=asked, **base)
+    place, _error = _resolve(rest, resolve, True, _never)
+    if place is not None and not place.prison:
+        return None
+    return Command("guide", language=word.language, guide=asked, place=place, **base)
+
+
+def _understood(u: Understanding, keyword_language: str | None, base: dict[str, Any]) -> Command:
+    """A command from what the interpreter understood (never a word it did not understand)."""
+    language = keyword_language or u.language
+    place = u.place.place if u.place else None
+    if u.topic or place:
+        return Command(
+            "query", language=language, category=u.topic, place=place,
+            also=tuple(t.key for t in u.topics[1:]), **base,
+        )  # fmt: skip
+    if u.command == "menu":
+        return Command("help", language=language, **base)
+    suggestions = [PlaceSuggestion(name, "town") for name in u.suggestions]
+    return Command(
+        "unknown", language=u.language, place_suggestions=suggestions,
+        place_missing=bool(suggestions), **base,
+    )  # fmt: skip
+
+
 def parse(
     body: str,
     keywords: KeywordTable,
     resolve: PlaceResolver,
     from_country: str | None = None,
     expect_place: Callable[[], bool] = _never,
+    guides: Mapping[str, GuideWord] | None = None,
+    understand: Callable[[str], Understanding] | None = None,
 ) -> Command:
     """Turn a text into a command: tokens in any order, keywords in any language, a place.
+
+    `understand` is the core's interpreter (directory.understanding.interpret) over the
+    directory: given, it reads topics and places from sentences as families write them.
 
     `expect_place` is asked (only when it matters) whether the sender's conversation waits for
     a place, which makes a misspelt town worth a guess.
@@ -217,7 +294,11 @@ def parse(
     if lang:
         return Command("start", language=lang, **base)  # type: ignore[arg-type]
 
-    keyword = _keyword(words, keywords)
+    if guides:
+        asked = _guide(words, guides, resolve, base)
+        if asked is not None:
+            return asked
+    keyword = _keyword(words, keywords, country_language)
     rest = words
     category = language = None
     if keyword:
@@ -236,6 +317,8 @@ def parse(
         if help_word and help_word[1] == len(meaningful):
             return Command("help", language=help_word[2], **base)  # type: ignore[arg-type]
 
+    if understand is not None:
+        return _understood(understand(body), language, base)
     place, error = (
         _resolve(meaningful, resolve, category is not None, expect_place)
         if meaningful

@@ -91,18 +91,50 @@ def results_page(
             lines.append(_line(w, number, r, limit, country))
             number += 1
         shown_national = list(national[:national_count])
-        heading = None
-        for r in shown_national:
-            label = presentation(w.language).area_label(r.areas, area)
-            if label != heading:
-                lines.append(w.clean(f"{label}:"))
-                heading = label
-            lines.append(_line(w, number, r, limit, country))
-            number += 1
+        lines += _national_lines(w, shown_national, number, limit, country, area)
+        number += len(shown_national)
         if any(not r.assured_date for r in [*local, *shown_national]):
             lines.append(w(t.UNCHECKED))
         if number > first_number:
             lines.append(w(t.MORE_HINT if has_more else t.NUMBER_HINT))
+        text = "\n".join(lines)
+        if count_segments(text).segments <= PAGE_SEGMENTS:
+            return text
+    return truncate(text, PAGE_SEGMENTS)
+
+
+def _national_lines(
+    w: Wording,
+    national: list[ServiceResult],
+    first_number: int,
+    limit: int,
+    country: str,
+    area: str | None,
+) -> list[str]:
+    """Numbered national lines under where they serve ("Across Scotland:"), one heading per
+    run of lines that serve the same area."""
+    words = presentation(w.language)
+    lines: list[str] = []
+    heading = None
+    for number, r in enumerate(national, start=first_number):
+        label = words.area_label(r.areas, area)
+        if label != heading:
+            lines.append(w.clean(f"{label}:"))
+            heading = label
+        lines.append(_line(w, number, r, limit, country))
+    return lines
+
+
+def national_page(
+    w: Wording, *, topic: str, national: Sequence[ServiceResult], country: str
+) -> str:
+    """National services of a topic that needs no place (helplines); within two segments."""
+    text = ""
+    for limit, count in ((40, len(national)), (28, len(national)), (22, 2), (16, 1)):
+        lines = [topic, *_national_lines(w, list(national[:count]), 1, limit, country, None)]
+        if any(not r.assured_date for r in national[:count]):
+            lines.append(w(t.UNCHECKED))
+        lines.append(w(t.NUMBER_HINT))
         text = "\n".join(lines)
         if count_segments(text).segments <= PAGE_SEGMENTS:
             return text

@@ -34,6 +34,9 @@ PLEASE_WAIT = N_("Please wait a few minutes before you text again.")
 ERROR = N_("Sorry, something went wrong. Please try again later.")
 UNAVAILABLE = N_("Sorry, the directory is not available now. Please try again later.")
 NONE_FOUND = N_("No {topic} services found near {place} yet.")
+WHICH_PRISON = N_("{topic}: which prison? Text e.g. {example}")
+WRONG_THANKS = N_("Thank you for telling us. A volunteer will check it.")
+WRONG_WHAT = N_("Text WRONG straight after an answer that was wrong.")
 # Parts of pages (a page fits in two segments).
 MENU = N_("Text a topic and your postcode or town, e.g. {example}. Topics: {topics}")
 TALK_NOW = N_("To talk now: {name} {phone}")
@@ -62,6 +65,9 @@ PROMPTS = {
     "ERROR": ERROR,
     "UNAVAILABLE": UNAVAILABLE,
     "NONE_FOUND": NONE_FOUND,
+    "WHICH_PRISON": WHICH_PRISON,
+    "WRONG_THANKS": WRONG_THANKS,
+    "WRONG_WHAT": WRONG_WHAT,
 }
 PAGE_PARTS = {
     "MENU": MENU,

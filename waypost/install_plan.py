@@ -322,6 +322,11 @@ def _commands(options: InstallOptions, enable: list[str], root: Path) -> list[Co
     nologin = "/usr/sbin/nologin"
     if options.role == "kiosk":
         commands += [
+            # Read-aloud speaks through espeak-ng, Debian's offline voices for all eight languages.
+            Command(
+                ["apt-get", "install", "-y", "--no-install-recommends", "espeak-ng"],
+                unless_exists="/usr/bin/espeak-ng",
+            ),
             Command(
                 [
                     "useradd",

@@ -183,21 +183,29 @@ class Geocoder:
 
     def __init__(self, places: list[PlaceRecord]) -> None:
         self.outcodes = {p.key: p for p in places if p.kind == "outcode"}
-        self.towns: dict[str, PlaceRecord] = {}
+        self.eu_codes = {(p.country, p.key): p for p in places if p.kind == "eu_postcode"}
+        self.towns: dict[tuple[str, str], PlaceRecord] = {}
         for p in places:
-            if p.kind == "town" and p.country == "GB":
-                best = self.towns.get(p.key)
+            if p.kind == "town":
+                best = self.towns.get((p.country, p.key))
                 if best is None or p.population > best.population:
-                    self.towns[p.key] = p
+                    self.towns[(p.country, p.key)] = p
 
-    def locate(self, postal_code: str, city: str) -> tuple[float, float] | None:
-        """Centroid of the postcode district, else of the town."""
-        full = normalise_postcode(postal_code)
-        outcode = full.split(" ")[0] if full else postal_code.strip().upper()
-        if outcode in self.outcodes:
-            p = self.outcodes[outcode]
+    def locate(
+        self, postal_code: str, city: str, country: str = "GB"
+    ) -> tuple[float, float] | None:
+        """Centroid of the postcode district (or EU postal code), else of the town in the
+        service's own country: "Zuera" is looked up in Spain only."""
+        if country == "GB":
+            full = normalise_postcode(postal_code)
+            outcode = full.split(" ")[0] if full else postal_code.strip().upper()
+            if outcode in self.outcodes:
+                p = self.outcodes[outcode]
+                return (p.latitude, p.longitude)
+        elif postal_code and (country, postal_code.strip()) in self.eu_codes:
+            p = self.eu_codes[(country, postal_code.strip())]
             return (p.latitude, p.longitude)
-        town = self.towns.get(fold(city)) if city else None
+        town = self.towns.get((country, fold(city))) if city else None
         return (town.latitude, town.longitude) if town else None
 
 
@@ -314,7 +322,7 @@ def service_from_row(
         if country == "GB" and row["postal_code"] and not normalise_postcode(row["postal_code"]):
             issues.add(file, n, "postal_code", row["postal_code"], "is not a UK postcode")
         if lat is None or lon is None:
-            found = geocoder.locate(row["postal_code"], row["city"]) if country == "GB" else None
+            found = geocoder.locate(row["postal_code"], row["city"], country)
             if found:
                 lat, lon = found
         location = LocationRecord(
@@ -333,7 +341,8 @@ def service_from_row(
             n,
             "postal_code",
             row["postal_code"],
-            "a local service needs a UK postcode, a known town, or latitude and longitude",
+            "a local service needs a UK postcode, a town the gazetteer knows in its country, "
+            "or latitude and longitude",
         )
     return ServiceRecord(
         ref=ref,
@@ -384,7 +393,7 @@ def load_translations(
 ) -> list[TranslationRecord]:
     """Read translations.csv."""
     out = []
-    fields = {"name", "description", "eligibility", "fees", "hours_note"}
+    fields = {"name", "description", "eligibility", "fees", "application", "hours_note"}
     for n, row in read_rows(path, issues, ("table", "record_id", "field", "language", "value")):
         table = row["table"]
         if table not in refs:

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
+from directory.building.place_variants import write_place_variants
 from directory.building.prison_writer import write_prisons
 from directory.building.records import ServiceRecord, Sources, stable_uuid
 from directory.building.visitor_centres import write_visitor_centres
@@ -45,6 +46,7 @@ def write_database(sources: Sources, path: Path, progress: Progress | None = Non
         _write_services(conn, sources, report)
         write_prisons(conn, sources.prisons)
         write_visitor_centres(conn, sources.visitor_centres)
+        write_place_variants(conn)
         _write_translations(conn, sources)
         _write_exchange_fields(conn, sources)
         write_guides(conn, sources.guides)

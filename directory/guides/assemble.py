@@ -15,6 +15,7 @@ from directory.db.connections import ContentDB
 from directory.errors import DirectoryError
 from directory.guides.records import NATIONS, SECTIONS, STAGES
 from directory.guides.store import has_guides
+from directory.lookup.visitor_centres import visitor_centres_for
 from directory.text.folding import fold
 from directory.text.hours import HoursError, parse_hours
 
@@ -205,20 +206,6 @@ def _texts(db: ContentDB, subject: str, language: str) -> dict[str, tuple[str, s
     return found
 
 
-def _visitor_centre(db: ContentDB, code: str) -> list[tuple[str, str, str, str, str, str]]:
-    """The prison's visitor centre rows, where the directory has the table (issue 14)."""
-    if "offers" not in _columns(db, "visitor_centre"):
-        return []
-    return [
-        tuple(str(v or "") for v in row)  # type: ignore[misc]
-        for row in db.execute(
-            "SELECT operator, phone, hours, offers, source_url, checked_date FROM visitor_centre"
-            " WHERE prison = ? ORDER BY position",
-            (code,),
-        )
-    ]
-
-
 def _oldest(dates: list[str]) -> str | None:
     return None if not dates or any(not d for d in dates) else min(dates)
 
@@ -233,8 +220,8 @@ def prison_guide(db: ContentDB, prison: str, language: str = "en") -> PrisonGuid
         raise GuideNotFound("This directory was built without the guides: run `waypost build`.")
     own = _texts(db, code, language)
     general = _texts(db, nation, language)
-    centres = _visitor_centre(db, code)
-    ask_number = next((c[1] for c in centres if c[1]), "") or p["phone"] or ""
+    centres = visitor_centres_for(db, code)
+    ask_number = next((c.phone for c in centres if c.phone), "") or p["phone"] or ""
     sections = []
     for key in SECTIONS:
         facts: list[str] = []
@@ -258,16 +245,20 @@ def prison_guide(db: ContentDB, prison: str, language: str = "en") -> PrisonGuid
             sources.append(PRISON_SEED_URLS[1])
             dates.append("")
         if key == "visitor_centre":
-            for operator, phone, hours, offers, url, checked in centres:
-                facts.append(say("centre_run_by", operator=operator))
-                if phone:
-                    facts.append(say("centre_phone", phone=phone))
-                if hours:
-                    facts.append(say("centre_hours", hours=hours))
-                if offers:
-                    facts.append(offers)
-                sources.append(url)
-                dates.append(checked)
+            for centre in centres:
+                facts.append(say("centre_run_by", operator=centre.operator))
+                if centre.phone:
+                    facts.append(say("centre_phone", phone=centre.phone))
+                if centre.email:
+                    facts.append(centre.email)
+                # Hours and offers are in English words in the table: shown in English only,
+                # never as English on a translated guide.
+                if language == "en" and centre.hours:
+                    facts.append(say("centre_hours", hours=centre.hours))
+                if language == "en" and centre.offers:
+                    facts.append(centre.offers)
+                sources.append(centre.source_url)
+                dates.append(centre.checked_date or "")
         written = own.get(key) or general.get(key)
         if written:
             text, urls, checked = written

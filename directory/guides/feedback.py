@@ -25,16 +25,28 @@ def record_wrong(
     day: date | None = None,
 ) -> None:
     """Add one to the count of families who said this section was wrong (nothing else kept)."""
+    with transaction(conn):
+        add_wrong(conn, kind, subject, section, channel, day)
+
+
+def add_wrong(
+    conn: sqlite3.Connection,
+    kind: str,
+    subject: str,
+    section: str,
+    channel: str,
+    day: date | None = None,
+) -> None:
+    """record_wrong inside a transaction the caller holds (the SMS line's, for one text)."""
     if kind not in KINDS:
         raise DirectoryError(f"Unknown guide kind {kind!r}.")
     today = (day or date.today()).isoformat()
-    with transaction(conn):
-        conn.execute(
-            "INSERT INTO guide_wrong (kind, subject, section, channel, count, last_day)"
-            " VALUES (?, ?, ?, ?, 1, ?) ON CONFLICT (kind, subject, section, channel)"
-            " DO UPDATE SET count = count + 1, last_day = excluded.last_day",
-            (kind, subject, section, channel, today),
-        )
+    conn.execute(
+        "INSERT INTO guide_wrong (kind, subject, section, channel, count, last_day)"
+        " VALUES (?, ?, ?, ?, 1, ?) ON CONFLICT (kind, subject, section, channel)"
+        " DO UPDATE SET count = count + 1, last_day = excluded.last_day",
+        (kind, subject, section, channel, today),
+    )
 
 
 def wrong_counts(conn: sqlite3.Connection) -> dict[str, int]:

@@ -57,6 +57,12 @@ PLACEHOLDERS = {
 }
 
 
+# SMS words (";"-separated, any case) that ask for a section of a prison's guide, a stage, or say
+# the last answer was wrong: "BRING LEWES", "COURT", "WRONG".
+KEYWORD_SECTIONS = ("bring", "getting_there", "costs")
+KEYWORDS = (*KEYWORD_SECTIONS, *STAGES, "wrong")
+
+
 def label_keys() -> list[str]:
     """Every label key data/guides/labels.csv must give in every language."""
     return [
@@ -64,6 +70,7 @@ def label_keys() -> list[str]:
         *(f"stage.{s}" for s in STAGES),
         *(f"nation.{n}" for n in NATIONS),
         *PHRASES,
+        *(f"kw.{k}" for k in KEYWORDS),
     ]
 
 

@@ -48,9 +48,7 @@ def section_counts(db: ContentDB) -> list[SectionCount]:
                 "SELECT subject, section, checked FROM guide_section WHERE language = 'en'"
             )
         }
-    centres: set[str] = set()
-    if "offers" in {row[1] for row in db.execute("PRAGMA table_info(visitor_centre)")}:
-        centres = {row[0] for row in db.execute("SELECT DISTINCT prison FROM visitor_centre")}
+    centres = {row[0] for row in db.execute("SELECT DISTINCT prison FROM visitor_centre")}
     out = []
     for key in SECTIONS:
         filled = checked = 0

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from directory.db.connections import ContentDB
 from directory.errors import UnknownCategory
@@ -17,10 +17,19 @@ class KeywordIndex:
     entries: dict[str, tuple[str, str]]
     max_words: int
     languages: tuple[str, ...]
+    # Every language a keyword belongs to: VISITAS is Spanish and Portuguese.
+    shared: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def lookup(self, folded: str) -> tuple[str, str] | None:
         """The category and language of a folded keyword, if it is one."""
         return self.entries.get(folded)
+
+    def lookup_in(self, folded: str, language: str) -> tuple[str, str] | None:
+        """As `lookup`, but in `language` when the keyword is also a word of that language."""
+        hit = self.entries.get(folded)
+        if hit and language != hit[1] and language in self.shared.get(folded, ()):
+            return hit[0], language
+        return hit
 
 
 def _load_keywords(db: ContentDB) -> KeywordIndex:
@@ -30,11 +39,19 @@ def _load_keywords(db: ContentDB) -> KeywordIndex:
     rows = db.execute(
         "SELECT folded, category_key, language FROM keyword ORDER BY language = 'en' DESC, language"
     ).fetchall()
+    shared: dict[str, set[str]] = {}
     for folded, key, language in rows:
         entries.setdefault(folded, (key, language))
+        if entries[folded][0] == key:
+            shared.setdefault(folded, set()).add(language)
         langs.add(language)
     max_words = max((len(k.split()) for k in entries), default=1)
-    return KeywordIndex(entries, max_words, tuple(sorted(langs)))
+    return KeywordIndex(
+        entries,
+        max_words,
+        tuple(sorted(langs)),
+        {k: frozenset(v) for k, v in shared.items() if len(v) > 1},
+    )
 
 
 def keyword_index(db: ContentDB) -> KeywordIndex:

@@ -127,6 +127,24 @@ def add_aliases(path: Path, places: list[PlaceRecord]) -> list[PlaceRecord]:
     return out
 
 
+def load_exonyms(path: Path) -> list[PlaceRecord]:
+    """Other-language names of big towns (Londres, Λονδίνο, Bucuresti), under the town's name."""
+    return [
+        PlaceRecord(
+            "town",
+            fold(row["alias"]),
+            row["name"],
+            row["country"],
+            float(row["latitude"]),
+            float(row["longitude"]),
+            "",
+            int(row["population"] or 0),
+        )
+        for row in _rows(path)
+        if fold(row["alias"])
+    ]
+
+
 def load_ro_places(path: Path) -> list[PlaceRecord]:
     """Romanian towns: "Bucuresti", "București" and "Bucureşti" all fold to one key."""
     return load_gr_places(path, "RO")
@@ -178,4 +196,13 @@ def load_places(folder: Path) -> list[PlaceRecord]:
         places.extend(add_aliases(folder / "uk_place_aliases.csv", places))
     if (folder / "eu_place_aliases.csv").is_file():
         places.extend(add_eu_aliases(folder / "eu_place_aliases.csv", places))
+    if (folder / "town_exonyms.csv").is_file():
+        # A town abroad keeps its own name ("Lisboa"); a UK name also names the bigger town
+        # ("Hull" is Kingston upon Hull as well as the hamlet)
+        known = {(p.country, p.key) for p in places if p.kind == "town"}
+        places.extend(
+            p
+            for p in load_exonyms(folder / "town_exonyms.csv")
+            if p.country == "GB" or (p.country, p.key) not in known
+        )
     return places

@@ -87,6 +87,11 @@ def _nearest_outcode(db: ContentDB, lat: float, lon: float, country: str) -> str
     return row[0] if row else None
 
 
+def nearest_outcode(db: ContentDB, lat: float, lon: float, country: str) -> str | None:
+    """The UK outward code nearest a point (None abroad or far from any)."""
+    return _nearest_outcode(db, lat, lon, country)
+
+
 def _town_keys(db: ContentDB) -> dict[str, list[str]]:
     by_letter: dict[str, list[str]] = defaultdict(list)
     seen: set[str] = set()

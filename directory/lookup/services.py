@@ -33,6 +33,7 @@ def get_service(db: ContentDB, service_id: str, language: str | None = None) -> 
         "hours_note": row[10],
         "eligibility": row[11],
         "fees": row[12],
+        "application": row[13],
     }
     if language and language != "en":
         for field, value in db.execute(
@@ -98,7 +99,7 @@ def get_service(db: ContentDB, service_id: str, language: str | None = None) -> 
         languages=langs,
         eligibility=text["eligibility"],
         fees=text["fees"],
-        application=row[13],
+        application=text["application"],
         status=row[14],
         assured_date=row[15],
         assured_by=row[16],

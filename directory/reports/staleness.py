@@ -117,3 +117,23 @@ def verify_service(
     service.last_modified = now_stamp()
     install_database(sources, db.path, progress)
     return previous
+
+
+def not_yet_checked(
+    groups: list[StaleOrganization], checked: dict[str, str]
+) -> list[StaleOrganization]:
+    """The call list without entries checked since (a day in `checked`, by service id).
+
+    A desk's check waiting for the keepers takes the entry off this site's list; the entry
+    comes back only if it goes stale again after the keepers' release.
+    """
+    kept: list[StaleOrganization] = []
+    for group in groups:
+        services = [
+            s
+            for s in group.services
+            if s.service_id not in checked or checked[s.service_id] <= (s.assured_date or "")
+        ]
+        if services:
+            kept.append(StaleOrganization(group.organization_id, group.name, services))
+    return kept

@@ -142,3 +142,11 @@ def outbox_status(conn: sqlite3.Connection, outbox_id: int) -> str | None:
     """The status of one queued text ('queued', 'sending', 'sent', 'failed'), or None."""
     row = conn.execute("SELECT status FROM outbox WHERE id = ?", (outbox_id,)).fetchone()
     return row[0] if row else None
+
+
+def outbox_counts(conn: sqlite3.Connection) -> dict[str, int]:
+    """How many texts are in each status (queued, sending, sent, failed), for the staff desk."""
+    return {
+        status: int(count)
+        for status, count in conn.execute("SELECT status, COUNT(*) FROM outbox GROUP BY status")
+    }

@@ -27,11 +27,12 @@ class Session:
     has_more: bool = False
     result_ids: list[str] = field(default_factory=list)
     prison: str | None = None  # NOMIS code when the place names a prison
+    guide: str | None = None  # the guide section last answered (a feedback key), for WRONG
 
 
 _COLUMNS = (
     "language, category, pending, place_name, latitude, longitude, outcode, country,"
-    " page_offset, has_more, result_ids, prison"
+    " page_offset, has_more, result_ids, prison, guide"
 )
 
 
@@ -46,7 +47,7 @@ def load_session(conn: sqlite3.Connection, sender_hash: str, now: float) -> Sess
     ids = [i for i in (row[10] or "").split(";") if i]
     return Session(
         sender_hash, row[0], row[1], bool(row[2]), row[3], row[4], row[5], row[6], row[7],
-        int(row[8]), bool(row[9]), ids, row[11],
+        int(row[8]), bool(row[9]), ids, row[11], row[12],
     )  # fmt: skip
 
 
@@ -54,7 +55,7 @@ def save_session(conn: sqlite3.Connection, session: Session, now: float, ttl: fl
     """Create or replace the sender's session, to expire `ttl` seconds from now."""
     conn.execute(
         f"INSERT OR REPLACE INTO sms_session (sender_hash, updated_at, expires_at, {_COLUMNS})"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             session.sender_hash,
             now,
@@ -71,6 +72,7 @@ def save_session(conn: sqlite3.Connection, session: Session, now: float, ttl: fl
             int(session.has_more),
             ";".join(session.result_ids),
             session.prison,
+            session.guide,
         ),
     )
 

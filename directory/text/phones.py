@@ -9,6 +9,10 @@ _ENTRY = re.compile(r"^(?P<number>[+0-9][0-9 ()+-]*?[0-9])\s*(?:\((?P<descriptio
 
 
 _EU_116 = re.compile(r"^116\d{3}$")  # harmonised numbers of social value (116 000, 116 111...)
+# National short codes missing from libphonenumber's short-number metadata, each cited in
+# data/SOURCES.md: Greece's SOS 1056 for children (The Smile of the Child), 1018 suicide
+# intervention line (Klimaka) and 10306 psychosocial support line (Ministry of Health).
+_KNOWN_SHORT = {"GR": frozenset({"1056", "1018", "10306"})}
 
 
 class PhoneError(ValueError):
@@ -38,6 +42,8 @@ def normalise_number(raw: str, country: str = "GB", home: str = "GB") -> str:
             short = phonenumbers.parse(digits, country or "GB")
         except phonenumbers.NumberParseException as exc:
             raise PhoneError(f"{raw.strip()!r} is not a phone number") from exc
+        if digits in _KNOWN_SHORT.get(country or "GB", ()):
+            return compact
         if _EU_116.match(digits) or phonenumbers.is_valid_short_number_for_region(
             short, country or "GB"
         ):

@@ -8,7 +8,8 @@ from textual import on
 from textual.await_complete import AwaitComplete
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Button
+from textual.widget import Widget
+from textual.widgets import Button, Static
 
 if TYPE_CHECKING:
     from kiosk.app import KioskApp
@@ -51,6 +52,32 @@ class KioskScreenMixin:
     async def language_changed(self) -> None:
         """Redraw in the new language, keeping this screen's state (its place)."""
         await cast(Any, self).recompose()
+
+    def speech_lines(self) -> list[str]:
+        """What "Read aloud" says: the text this screen shows, top to bottom.
+
+        Its words and tiles are read; its buttons for getting around (Back, Home, the pager)
+        are not. Screens with more to say in a better order override this.
+        """
+        lines: list[str] = []
+        for widget in cast(Any, self).query("*"):
+            if not _shown(widget):
+                continue
+            if isinstance(widget, Button):
+                if widget.has_class("tile") or widget.has_class("-primary"):
+                    lines.append(str(getattr(widget.label, "plain", widget.label)))
+            elif isinstance(widget, Static):
+                lines.extend(str(getattr(widget.render(), "plain", "")).splitlines())
+        return [line for line in lines if line.strip()]
+
+
+def _shown(widget: Widget) -> bool:
+    node: Any = widget
+    while isinstance(node, Widget):
+        if not (node.display and node.visible):
+            return False
+        node = node.parent
+    return True
 
 
 class KioskScreen(KioskScreenMixin, Screen[None]):

@@ -20,6 +20,7 @@ from kiosk.widgets.helpline_strip import HelplineStrip
 from kiosk.widgets.kiosk_button import KioskButton
 from kiosk.widgets.notice import Notice
 from kiosk.widgets.qr_code import QRCode, mecard
+from kiosk.widgets.read_aloud_button import ReadAloudButton
 
 
 def qr_payload(detail: ServiceDetail) -> str:
@@ -67,6 +68,8 @@ class DetailScreen(ScrollingScreen):
             yield KioskButton(_("Back"), id="back")
             yield KioskButton(_("Home"), id="home")
             yield KioskButton(_("Language"), id="language")
+            if self.kiosk.speech_available:
+                yield ReadAloudButton(_("Read aloud"), icon=self.kiosk.settings.icons)
         notice = Notice(id="notice")
         if self.message:
             notice.show(self.message)
@@ -123,6 +126,14 @@ class DetailScreen(ScrollingScreen):
         section(_("Email"), [d.email])
         section(_("Languages spoken"), [", ".join(language_name(c) for c in d.languages)])
         return lines(out)
+
+    def speech_lines(self) -> list[str]:
+        """The service read in a listener's order (see kiosk.speech.service_words)."""
+        if self.detail is None:
+            return super().speech_lines()
+        from kiosk.speech.service_words import service_lines
+
+        return service_lines(self.detail, self._, self.language)
 
     def on_mount(self) -> None:
         """Fetch the details."""

@@ -20,6 +20,7 @@ from kiosk.widgets.helpline_strip import HelplineStrip
 from kiosk.widgets.kiosk_button import KioskButton
 from kiosk.widgets.language_bar import LanguageBar
 from kiosk.widgets.notice import Notice
+from kiosk.widgets.read_aloud_button import ReadAloudButton
 
 if TYPE_CHECKING:
     from kiosk.screens.entry import Typed
@@ -91,6 +92,8 @@ class HomeScreen(KioskScreen):
             strip = HelplineStrip(id="helplines")
             self._show_helplines(strip)
             yield strip
+            if self.kiosk.speech_available:
+                yield ReadAloudButton(_("Read aloud"), icon=self._icons())
             yield KioskButton(_("About"), id="about")
 
     def _tiles(self) -> list[KioskButton]:
@@ -102,6 +105,12 @@ class HomeScreen(KioskScreen):
             )
             tile.styles.line_pad = 0  # Textual's CSS parser refuses `line-pad: 0`
             tiles.append(tile)
+        if tiles:
+            # The stages a family goes through (arrested, court, ...): in the tiles' last row,
+            # where a 4-column grid of 15 categories leaves a space.
+            stages = KioskButton(self._("What's happening?"), id="stages", classes="-primary")
+            stages.styles.line_pad = 0
+            tiles.append(stages)
         return tiles
 
     def _visiting_button(self) -> KioskButton:
@@ -200,6 +209,12 @@ class HomeScreen(KioskScreen):
     def _tile(self, event: Button.Pressed) -> None:
         key = (event.button.id or "").removeprefix("cat-")
         self.kiosk.show_results(category=key)
+
+    @on(Button.Pressed, "#stages")
+    def _stages(self) -> None:
+        from kiosk.screens.stages import StagesScreen
+
+        self.app.push_screen(StagesScreen())
 
     @on(Button.Pressed, "#visiting")
     def _visiting(self) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Vertical
+from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Static
 
 from kiosk.i18n import kiosk_languages
@@ -27,6 +27,8 @@ class LanguageScreen(KioskModal):
     }
     LanguageScreen LanguageBar { grid-size: 2; }
     LanguageScreen #close { width: 100%; height: 3; }
+    LanguageScreen #volume { height: 3; }
+    LanguageScreen #volume > Button { width: 1fr; }
     """
 
     def compose(self) -> ComposeResult:
@@ -34,6 +36,11 @@ class LanguageScreen(KioskModal):
         with Vertical():
             yield Static(literal(self._("Choose your language")))
             yield LanguageBar(kiosk_languages(), self.language, id="language-list")
+            if self.kiosk.speech_available:
+                # Volume for read-aloud, within the centre's limits (kept until the next family).
+                with Horizontal(id="volume"):
+                    yield KioskButton("🔉 " + self._("Quieter"), id="quieter")
+                    yield KioskButton("🔊 " + self._("Louder"), id="louder")
             yield KioskButton(self._("Close"), id="close")
 
     def on_mount(self) -> None:

@@ -7,6 +7,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.message import Message
+from textual.widget import Widget
 from textual.widgets import Button, Static
 
 from directory import DirectoryError, PlaceNotFound, SearchResults, ServiceResult
@@ -18,6 +19,7 @@ from kiosk.screens.entry import EntryScreen, Typed
 from kiosk.widgets.helpline_strip import HelplineStrip
 from kiosk.widgets.kiosk_button import KioskButton
 from kiosk.widgets.notice import Notice
+from kiosk.widgets.read_aloud_button import ReadAloudButton, SpeakResultButton
 from kiosk.widgets.result_row import ResultRow
 
 ROW_HEIGHT = 4
@@ -105,6 +107,9 @@ class ResultsScreen(KioskScreen):
         with Horizontal(id="pager"):
             yield KioskButton(_("▲ Back a page"), id="previous", disabled=self.page == 0)
             yield Static(self._page_number(pages), id="page-number")
+            if self.kiosk.speech_available:
+                # Here rather than in the top bar, whose four buttons need the whole width.
+                yield ReadAloudButton(_("Read aloud"), icon=self.kiosk.settings.icons)
             yield KioskButton(_("▼ More"), id="next", disabled=self.page >= pages - 1)
         strip = HelplineStrip(id="helplines")
         strip.show(_("Need to talk now?"), self.kiosk.helplines[:2], _("Ask a member of staff."))
@@ -186,13 +191,19 @@ class ResultsScreen(KioskScreen):
                 pages[index + 1].insert(0, pages[index].pop())
         return [p for p in pages if p] or [[]]
 
-    def _page_widgets(self) -> list[Static]:
+    def _page_widgets(self) -> list[Widget]:
         pages = self._pages()
         self.page = min(self.page, len(pages) - 1)
-        widgets: list[Static] = []
+        widgets: list[Widget] = []
+        speak = self.kiosk.speech_available
         for label, result in pages[self.page]:
             if result is None:
                 widgets.append(Static(literal(label), classes="heading"))
+            elif speak:
+                lines = self._row_lines(result)
+                icon = self.kiosk.settings.icons
+                say = SpeakResultButton(list(lines), icon=icon, label=self._("Read aloud"))
+                widgets.append(Horizontal(ResultRow(result, lines), say, classes="result-line"))
             else:
                 widgets.append(ResultRow(result, self._row_lines(result)))
         return widgets

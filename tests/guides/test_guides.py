@@ -226,3 +226,21 @@ def test_cli_stage(built_db: Path) -> None:
     doc = json.loads(result.output)
     assert doc["title"] == "Acaba de ser detenido" and doc["nation"] == "scotland"
     assert doc["sources"] and doc["help"]
+
+
+def test_waypost_stale_shows_wrong_guide_texts_first(built_db: Path, state_path: Path) -> None:
+    state = open_state(state_path)
+    record_wrong(state, "prison", "LWI", "costs", "kiosk")
+    state.close()
+    result = CliRunner().invoke(
+        cli,
+        ["stale", "--db", str(built_db), "--state-db", str(state_path)],
+        env={"COLUMNS": "200"},
+    )
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    guide_rows = [line for line in lines if "│" in line and ("prison" in line or "nation" in line)]
+    assert "LWI" in guide_rows[0] and "costs" in guide_rows[0] and "1" in guide_rows[0]
+    assert lines.index(next(x for x in lines if "guide text(s) to check" in x)) < lines.index(
+        next(x for x in lines if "service(s) to check" in x)
+    )

@@ -259,8 +259,11 @@ async def test_visiting_this_prison(make_app: Callable[..., KioskApp]) -> None:
         text = screen_text(app)
         assert "HMP & YOI Lewes" in text
         assert "01273 785271" in text  # the booking line from prisons.csv
-        assert "Monday" in text and "14:00 to 15:30" in text
-        assert "Help with travel costs" in text
+        assert "Visit times" in text and "14:00-15:30" in text
+        for _ in range(5):  # to the costs section, where travel-cost help is listed
+            await pilot.click("#next")
+            await settle(app, pilot)
+        assert "Help with travel costs" in screen_text(app)
 
 
 async def test_up_and_down_page_the_detail_text_and_language_opens_once(

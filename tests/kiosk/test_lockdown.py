@@ -10,6 +10,7 @@ from kiosk.app import KioskApp
 from kiosk.clock import ManualClock
 from kiosk.screens.entry import EntryScreen
 from kiosk.screens.home import HomeScreen
+from kiosk.screens.staff.home import StaffHomeScreen
 from kiosk.screens.staff_exit import StaffExitScreen
 from kiosk.screens.still_there import StillThereScreen
 from kiosk.settings import check_pin, hash_pin
@@ -59,7 +60,10 @@ async def test_staff_exit_needs_hidden_taps_and_the_pin(
         for digit in PIN:
             await pilot.click(f"#key-{digit}")
         await pilot.click("#unlock")
-        await pilot.pause()
+        await settle(app, pilot)
+        assert isinstance(app.screen, StaffHomeScreen)  # the PIN opens staff mode...
+        await pilot.click("#desk-close")  # ...where "Close the kiosk" is
+        await settle(app, pilot)
     assert app.return_code == 0
 
 

@@ -95,3 +95,18 @@ def test_the_waiting_question_is_not_asked_when_it_cannot_matter(content: Conten
 
     for body in ("HOUSING BN7", "Lewes", "MORE", "2", "STOP", "vivienda"):
         parse_counting(content, body, never)
+
+
+@pytest.mark.parametrize(
+    ("country", "language"), [("PT", "pt"), ("ES", "es"), ("BR", "pt"), ("DE", None)]
+)
+def test_a_keyword_of_several_languages_reads_in_the_senders_language(
+    content: ContentDB, country: str, language: str | None
+) -> None:
+    def resolve(text: str, fuzzy: bool) -> Place:
+        return resolve_place(content, text, fuzzy=fuzzy)
+
+    command = parse("visitas Lisboa", keyword_index(content), resolve, country)
+    assert command.category == "visiting" and command.place is not None
+    # VISITAS is Spanish and Portuguese; from elsewhere it reads as whichever the table lists.
+    assert command.language == language if language else command.language in ("es", "pt")

@@ -23,6 +23,18 @@ def _centre_table(ctx: click.Context, key: str) -> dict[str, Any]:
     return centres
 
 
+def _release_settings(ctx: click.Context) -> dict[str, Any]:
+    """sync_url and release_public_key from [release], for the desk's "Sync now" (unless the
+    environment sets them): the kiosk syncs from where `waypost sync` does."""
+    config = (ctx.find_root().obj or {}).get("config")
+    release = read_config(config, "release")
+    return {
+        k: release[k]
+        for k in ("sync_url", "release_public_key")
+        if isinstance(release.get(k), str) and f"WAYPOST_{k.upper()}" not in os.environ
+    }
+
+
 @click.group("kiosk", invoke_without_command=True)
 @click.option("--centre", help="Which centre's [centres.KEY] settings to use from the config.")
 @click.option(
@@ -43,9 +55,10 @@ def kiosk_command(
     [centres.KEY] with --centre KEY) and from WAYPOST_* environment variables, e.g.
     WAYPOST_CENTRE_NAME, WAYPOST_CENTRE_PRISON=LWI, WAYPOST_IDLE_SECONDS=90.
 
-    Staff leave with five taps on the centre's name (or F12) and the PIN made by
-    `waypost kiosk hash-pin`. Use --check after changing the config: it prints the
-    centre, language, printer and staff exit this kiosk would use, without starting it.
+    Staff open the volunteers' desk (printing, the call list, sync and health) with five taps
+    on the centre's name (or F12) and the PIN made by `waypost kiosk hash-pin`. Use --check
+    after changing the config: it prints the centre, language, printer and staff desk this
+    kiosk would use, without starting it.
     """
     if ctx.invoked_subcommand is not None:
         return
@@ -60,7 +73,10 @@ def kiosk_command(
         if k not in ("db", "state_db") and f"WAYPOST_{k.upper()}" not in os.environ
     }
     settings = settings_for(
-        ctx, KioskSettings, "kiosk", **{**extra, "centre": centre, "db": db, "state_db": state_db}
+        ctx,
+        KioskSettings,
+        "kiosk",
+        **{**_release_settings(ctx), **extra, "centre": centre, "db": db, "state_db": state_db},
     )
     if not settings.db.is_file():
         raise UserError(f"The directory {str(settings.db)!r} does not exist. Run `waypost build`.")
@@ -82,7 +98,12 @@ def _describe(settings: KioskSettings) -> None:
         ("Directory", str(settings.db)),
         ("Printer", settings.printer or "(the system default)"),
         ("Texting", "on" if settings.hash_key else "off (no hash_key)"),
-        ("Staff exit", "PIN set" if settings.admin_pin_hash else "off (no admin_pin_hash)"),
+        ("Staff desk", "PIN set" if settings.admin_pin_hash else "off (no admin_pin_hash)"),
+        ("Staff idle", f"{settings.staff_idle_seconds} s, in {settings.staff_language}"),
+        (
+            "Directory from",
+            f"sync from {settings.sync_url}" if settings.sync_url else "kept here (standalone)",
+        ),
     ]
     for name, value in rows:
         click.echo(f"{name + ':':<14}{value}")

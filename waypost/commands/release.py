@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -17,6 +18,7 @@ from rich.progress import (
     TimeRemainingColumn,
 )
 
+from directory.db.connections import open_state
 from directory.releases.publish import (
     ReleaseError,
     generate_signing_key,
@@ -25,7 +27,9 @@ from directory.releases.publish import (
     publish,
 )
 from directory.releases.sync import ReleaseNotNewer, sync
+from directory.releases.trust import shown
 from directory.settings import PLACEHOLDERS, CommonSettings
+from directory.state.sync_log import note_sync
 from waypost.options import (
     UserError,
     db_option,
@@ -163,6 +167,7 @@ def sync_command(
     unsigned = allow_unsigned and settings.release_public_key is None
     if unsigned:
         click.secho(UNSIGNED_WARNING, err=True, fg="red", bold=True)
+    signed = settings.release_public_key is not None
     with friendly_errors():
         try:
             with _progress_bar() as progress:
@@ -176,14 +181,31 @@ def sync_command(
                     timeout=timeout,
                 )
         except ReleaseNotNewer as exc:
+            _note(settings, source, signed, "", "up-to-date" if exc.same else "older")
             if not exc.same:
                 raise
             # Not a failure: a timer that syncs hourly should not report an error each time.
             click.echo(str(exc))
             return
+        except ReleaseError:
+            _note(settings, source, signed, "", "failed")
+            raise
+    _note(settings, source, signed, result.version, "installed")
     was = f" (was {result.previous_version})" if result.previous_version else ""
     checked = "signature and checksum" if result.signed else "checksum (NOT the signature)"
     click.echo(f"Installed directory version {result.version}{was}; {checked} verified.")
+
+
+def _note(settings: ReleaseSettings, source: str, signed: bool, version: str, outcome: str) -> None:
+    """Record the attempt for the kiosk desk's health screen; never fails the sync itself."""
+    try:
+        conn = open_state(settings.state_db)
+        try:
+            note_sync(conn, source=shown(source), signed=signed, version=version, outcome=outcome)
+        finally:
+            conn.close()
+    except (OSError, sqlite3.Error) as exc:
+        click.echo(f"(Could not record this sync in {settings.state_db}: {exc})", err=True)
 
 
 @click.command("release-key")

@@ -80,7 +80,9 @@ def serve_command(
 @click.argument("text")
 @click.option("--from", "sender", default="+447700900123", show_default=True, help="Sender.")
 @click.option("--country", default="GB", show_default=True, help="The sender's country code.")
-@click.option("--json", "as_json", is_flag=True, help="Print JSON: reply, encoding, segments.")
+@click.option(
+    "--json", "as_json", is_flag=True, help="Print JSON: reply, encoding, segments, understood."
+)
 @db_option
 @state_db_option
 @click.pass_context
@@ -122,7 +124,18 @@ def try_command(
     reply = outcome.reply or ""
     counted = count_segments(reply)
     if as_json:
-        data = {"reply": reply, "encoding": counted.encoding, "segments": counted.segments}
+        understood = (
+            outcome.understood.as_json()
+            if outcome.understood
+            else {"topics": [], "place": None, "prison": None, "language": None}
+        )
+        understood["language"] = understood["language"] or settings.default_language
+        data = {
+            "reply": reply,
+            "encoding": counted.encoding,
+            "segments": counted.segments,
+            "understood": understood,
+        }
         click.echo(json.dumps(data, ensure_ascii=False))
         return
     if not reply:

@@ -11,13 +11,21 @@ from pathlib import Path
 import click
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
-from directory.db.connections import open_content
+from directory.db.connections import open_content, open_state
+from directory.guides import StaleText, stale_texts, wrong_counts
 from directory.reports.coverage_stats import PrisonGap, prison_gaps
 from directory.reports.staleness import StaleOrganization, stale_services, verify_service
 from directory.settings import CommonSettings
 from printouts.call_list import call_list_pdf
-from waypost.options import UserError, db_option, friendly_errors, settings_for
+from waypost.options import (
+    UserError,
+    db_option,
+    friendly_errors,
+    settings_for,
+    state_db_option,
+)
 
 CSV_COLUMNS = (
     "organization_id",
@@ -36,6 +44,37 @@ def _phones(service: object) -> str:
         p.number + (f" ({p.description})" if p.description else "")
         for p in getattr(service, "phones", [])
     )
+
+
+def _guide_table(texts: list[StaleText], months: int) -> None:
+    """Guide texts families said were wrong (first), then those not checked for `months`."""
+    console = Console()
+    if not texts:
+        console.print(f"Every guide text has been checked in the last {months} month(s).")
+        return
+    wrong = sum(1 for t in texts if t.wrong)
+    table = Table(
+        title=f"{len(texts)} guide text(s) to check, {wrong} said to be wrong by families"
+        " (edit data/guides/, then set its checked date)"
+    )
+    for column in ("said wrong", "guide", "subject", "section", "last checked", "sources"):
+        table.add_column(column)
+    for t in texts:
+        cells = (str(t.wrong or ""), t.kind, t.subject, t.section, t.checked or "never")
+        # Text, never markup: the cells are the data files' own words.
+        table.add_row(*(Text(c) for c in (*cells, " ".join(t.sources) or "-")))
+    console.print(table)
+
+
+def _wrong_counts(state_db: Path) -> dict[str, int]:
+    # Read only when the state database exists: `waypost stale` must not create one.
+    if not state_db.is_file():
+        return {}
+    conn = open_state(state_db)
+    try:
+        return wrong_counts(conn)
+    finally:
+        conn.close()
 
 
 def _table(groups: list[StaleOrganization], months: int) -> None:
@@ -113,21 +152,30 @@ def _csv(groups: list[StaleOrganization], out: object) -> None:
     help="Write to this file (needed for pdf; csv goes to the screen without it).",
 )
 @db_option
+@state_db_option
 @click.pass_context
 def stale_command(
-    ctx: click.Context, months: int, fmt: str, output: Path | None, db: Path | None
+    ctx: click.Context,
+    months: int,
+    fmt: str,
+    output: Path | None,
+    db: Path | None,
+    state_db: Path | None,
 ) -> None:
     """List services whose details have not been checked recently: a call list for volunteers.
 
     Services never checked, or checked more than --months ago, are grouped by organisation with
     their phone numbers, so one call can cover several. Print it with --format pdf -o list.pdf.
-    After each call, run `waypost verify SERVICE_ID --by YOUR_NAME`.
+    After each call, run `waypost verify SERVICE_ID --by YOUR_NAME`. On screen, the visit and
+    stage guides' texts to check come first, those families said were wrong at the top.
     """
-    settings = settings_for(ctx, CommonSettings, db=db)
+    settings = settings_for(ctx, CommonSettings, db=db, state_db=state_db)
     with friendly_errors(), open_content(settings.db) as content:
         groups = stale_services(content, months)
+        texts = stale_texts(content, months, wrong=_wrong_counts(settings.state_db))
         gaps = prison_gaps(content)
     if fmt == "table":
+        _guide_table(texts, months)
         _table(groups, months)
         _prison_table(gaps)
     elif fmt == "csv":

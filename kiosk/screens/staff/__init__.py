@@ -1,0 +1,1 @@
+"""Staff mode: the volunteers' desk (printing, the call list, the directory's health)."""
