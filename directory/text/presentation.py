@@ -71,7 +71,7 @@ AREA_PHRASES: dict[frozenset[str], str] = {
     frozenset({"EU"}): N_("Across the European Union"),
 }
 NATIONWIDE = N_("Nationwide")
-# One line each: the catalogue test reads N_("...") literally.
+# One line each: the catalogue test reads each marked string as one literal.
 # fmt: off
 PRISON_CLOSED = N_("{prison} is closed; people were moved to other prisons. The Prisoners' Families Helpline can tell you where.")  # noqa: E501
 PRISON_CLOSED_SCOTLAND = N_("{prison} is closed; people were moved to other prisons. Families Outside can tell you where.")  # noqa: E501
