@@ -19,7 +19,7 @@ install: $(STAMP)
 # the deploy tests (systemd-analyze; foot --check-config; cage for verify), and read-aloud
 # (espeak-ng speaks; sox checks the audio in the tests).
 # Installed only when missing, and only where we are root with apt-get.
-SYSTEM_PKGS := cups cups-client cups-bsd printer-driver-cups-pdf poppler-utils zbar-tools wrk systemd foot cage espeak-ng sox
+SYSTEM_PKGS := cups cups-client cups-bsd printer-driver-cups-pdf poppler-utils zbar-tools wrk systemd foot cage espeak-ng sox chromium
 system-deps:
 	@missing=""; for p in $(SYSTEM_PKGS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \

@@ -17,8 +17,9 @@ from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
 
 from directory import build, open_content
+from directory.lookup.centre import centre_service_ids
 from directory.lookup.services import get_service
-from printouts.centre import centre_card, centre_service_ids, service_card
+from printouts.centre import centre_card, service_card
 from printouts.poster import poster_column, poster_pdf
 from printouts.sheet import sheet_pdf
 from printouts.typography import REGULAR, new_canvas

@@ -1,9 +1,11 @@
-"""SMS gateway under load: wrk against the gateway and the no-op FastAPI baseline, same run.
+"""SMS line under load: texts per second on one core, and the p99 latency, on the 100k directory.
 
-Pre-generated, correctly signed requests (distinct MessageSids and senders, a realistic mix)
-on the 100k-service synthetic directory. Targets: gateway >= 60% of the baseline's requests/s
-(aim 70%), p99 <= 2x the baseline's. Also profiles the request path and reports the share of a
-200-message corpus whose replies fit in 1 and 2 segments.
+Pre-generated, correctly signed requests (distinct MessageSids and senders, a realistic mix with
+about 5% misspelt towns) on the 100k-service synthetic directory. The server is pinned to one
+core (taskset) and wrk to the other. The bar: at least 500 texts/s with p99 <= 50 ms. The no-op
+FastAPI app (hello_fastapi) is measured in the same run, the same way, as the baseline. Also
+profiles the request path and reports the share of a 200-message corpus whose replies fit in 1
+and 2 segments.
 """
 
 from __future__ import annotations
@@ -39,7 +41,12 @@ HASH_KEY = "bench-hash-key-0123456789abcdef"
 PUBLIC = "https://sms.example.org"
 REQUESTS = 40_000
 DURATION = int(os.environ.get("BENCH_SMS_SECONDS", "10"))
-CONNECTIONS = 32
+# Enough connections to keep one core busy; more only queue in front of it (closed loop: the
+# p99 then grows with the connections, whatever the line's speed).
+CONNECTIONS = 8
+TARGET_RATE = 500  # texts/s on one core
+TARGET_P99_MS = 50.0
+SERVER_CORE, CLIENT_CORE = "0", "1"
 OUTCODES = ["BN7", "BN1", "SW1A", "M1", "LS1", "B1", "CF10", "NE1", "L1", "BS1", "NG1", "EH1"]
 KEYWORDS = [
     "HOUSING",
@@ -58,15 +65,29 @@ KEYWORDS = [
     "habitação",
 ]
 OTHERS = ["HMP Lewes", "Lewes", "hello", "MENU", "help me please", "Brighton", "I can't cope"]
+# Towns as people misspell them: each costs the line a fuzzy gazetteer lookup.
+MISSPELT = [
+    "Brightn",
+    "Lewse",
+    "Manchster",
+    "Birmingam",
+    "Livrpool",
+    "Cardif",
+    "Notingham",
+    "Leedz",
+]
 
 
 def message_mix(rng: random.Random, n: int) -> list[str]:
-    """A realistic mix: mostly keyword + place, then MORE, numbers, partial and odd texts."""
+    """A realistic mix: mostly keyword + place (5% a misspelt town), then MORE, numbers, partial
+    and odd texts."""
     out = []
     for _ in range(n):
         roll = rng.random()
         kw, oc = rng.choice(KEYWORDS), rng.choice(OUTCODES)
-        if roll < 0.55:
+        if roll < 0.05:
+            out.append(f"{kw} {rng.choice(MISSPELT)}")
+        elif roll < 0.55:
             out.append(f"{kw} {oc}" if rng.random() < 0.7 else f"{oc.lower()} {kw.lower()}")
         elif roll < 0.65:
             out.append(
@@ -167,7 +188,9 @@ def serve(app_spec: list[str], env: dict[str, str]) -> tuple[subprocess.Popen[by
         "--log-level",
         "warning",
     ]
-    proc = subprocess.Popen(cmd, env=env, cwd=ROOT)
+    # One core for the server: the figure is what one core of the kiosk's or the server's
+    # machine can answer.
+    proc = subprocess.Popen(["taskset", "-c", SERVER_CORE, *cmd], env=env, cwd=ROOT)
     wait_for(port)
     return proc, port
 
@@ -175,8 +198,11 @@ def serve(app_spec: list[str], env: dict[str, str]) -> tuple[subprocess.Popen[by
 def run_wrk(port: int, script: Path) -> dict[str, float]:
     out = subprocess.run(
         [
+            "taskset",
+            "-c",
+            CLIENT_CORE,
             "wrk",
-            "-t2",
+            "-t1",
             f"-c{CONNECTIONS}",
             f"-d{DURATION}s",
             "--latency",
@@ -237,12 +263,12 @@ def profile(db_path: Path, state: Path) -> None:
     from directory.lookup.places import resolve_place
     from directory.lookup.search import search_services
     from sms_gateway.dialogue import Inbound
-    from sms_gateway.gateway import Gateway
     from sms_gateway.gsm import count_segments
     from sms_gateway.parser import parse
     from sms_gateway.settings import GatewaySettings
-    from sms_gateway.signature import FormFields
     from sms_gateway.twiml import twiml
+    from sms_gateway.web.gateway import Gateway
+    from sms_gateway.web.signature import FormFields
 
     settings = GatewaySettings(
         twilio_auth_token=TOKEN, hash_key=HASH_KEY, public_url=PUBLIC, db=db_path, state_db=state
@@ -387,7 +413,7 @@ def main() -> int:
             ("baseline", ["--app-dir", str(BASELINE.parent), "hello_fastapi:app"]),
             (
                 "gateway",
-                ["--factory", "--app-dir", str(BASELINE.parent), "sms_app:from_environment"],
+                ["--factory", "--app-dir", str(HERE), "sms_app:from_environment"],
             ),
         ):
             proc, port = serve(spec, env)
@@ -396,22 +422,23 @@ def main() -> int:
             finally:
                 proc.terminate()
                 proc.wait(timeout=10)
-        b, g = results["baseline"], results["gateway"]
+        g = results["gateway"]
         print(
-            f"wrk -t2 -c{CONNECTIONS} -d{DURATION}s, {REQUESTS} distinct signed requests, "
+            f"wrk -t1 -c{CONNECTIONS} -d{DURATION}s (core {CLIENT_CORE}), server on core "
+            f"{SERVER_CORE}; {REQUESTS} distinct signed requests, ~5% misspelt towns, "
             "100k-service directory"
         )
         for name, r in results.items():
             print(
-                f"  {name:<9} {r['rps']:9.0f} req/s   p50 {r['p50']:7.2f} ms   "
+                f"  {name:<9} {r['rps']:9.0f} texts/s   p50 {r['p50']:7.2f} ms   "
                 f"p99 {r['p99']:7.2f} ms   non-2xx {r['errors']:.0f}"
             )
-        ratio, p99 = g["rps"] / b["rps"], g["p99"] / b["p99"]
+        rate_ok, p99_ok = g["rps"] >= TARGET_RATE, g["p99"] <= TARGET_P99_MS
         print(
-            f"  throughput ratio {ratio:.0%} (target >= 60%, aim 70%): "
-            f"{'met' if ratio >= 0.6 else 'NOT met'}"
+            f"  one core: {g['rps']:.0f} texts/s (target >= {TARGET_RATE}): "
+            f"{'met' if rate_ok else 'NOT met'}; p99 {g['p99']:.1f} ms "
+            f"(target <= {TARGET_P99_MS:.0f} ms): {'met' if p99_ok else 'NOT met'}"
         )
-        print(f"  p99 ratio {p99:.2f}x (target <= 2x): {'met' if p99 <= 2 else 'NOT met'}")
         profile(synth, work / "profile.db")
         segment_shares(synth, work / "corpus.db")
     return 0

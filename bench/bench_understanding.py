@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import statistics
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -30,6 +31,7 @@ from directory.lookup.categories import keyword_index  # noqa: E402
 from directory.models import Place  # noqa: E402
 from directory.understanding import interpret  # noqa: E402
 from sms_gateway.parser import parse  # noqa: E402
+from tests.conftest import assemble_data  # noqa: E402
 from tests.understanding.corpus import Guess, Row, Score, read_corpus, score  # noqa: E402
 
 OUT = ROOT / "bench" / "out"
@@ -48,6 +50,12 @@ def _directory(name: str, make: Callable[[Path], object]) -> Path:
         path.unlink()
     make(path)
     return path
+
+
+def _build_test_directory(path: Path) -> None:
+    """The directory the behaviour tests use (a frozen data/ with the real gazetteers)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        build(assemble_data(Path(tmp) / "data"), path)
 
 
 def _new(db: ContentDB) -> Callable[[Row], Guess]:
@@ -112,12 +120,12 @@ def _timing(label: str, rows: list[Row], guess: Callable[[Row], Guess]) -> None:
 
 def main() -> int:
     rows = read_corpus()
-    real = _directory("understanding-real.db", lambda p: build(ROOT / "data", p))
+    real = _directory("understanding-tests.db", _build_test_directory)
     big = _directory("understanding-100000.db", lambda p: install_database(synthesise(100_000), p))
     read_through(big)
     db_real, db_big = open_content(real), open_content(big)
     new = score(rows, _new(db_real))
-    _table("interpret() (issue 13), on the directory built from data/", new)
+    _table("interpret() (issue 13), on the test directory", new)
     _table("baseline: the keyword parser before issue 13, same texts", score(rows, _old(db_real)))
     print("\nTiming on the 100k-service directory (every corpus text, after one warm-up pass)")
     _timing("interpret()", rows, _new(db_big))

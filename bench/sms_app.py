@@ -5,8 +5,8 @@ from __future__ import annotations
 from fastapi import FastAPI
 
 from directory.settings import load_settings
-from sms_gateway.app import create_app
 from sms_gateway.settings import GatewaySettings
+from sms_gateway.web.app import create_app
 
 
 def from_environment() -> FastAPI:

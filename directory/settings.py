@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 # Before pydantic builds its first model: it would otherwise read every installed package's entry
-# points looking for plugins (10-35 ms of the kiosk's 0.4 s start, timed in the process).
+# points looking for plugins, a noticeable part of the kiosk's start (docs/performance.md).
 # Waypost uses no pydantic plugins; to load one, set the variable yourself (an empty value turns
 # the search back on).
 os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")

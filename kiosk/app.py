@@ -32,6 +32,7 @@ from kiosk.staff_mode import StaffMode
 from kiosk.staff_session import StaffSession
 
 if TYPE_CHECKING:
+    from kiosk.screens.base import KioskHost
     from kiosk.screens.results import ResultsScreen
 
 # Screens and libraries the first screen does not need: imported just after it is drawn (in a
@@ -76,7 +77,7 @@ class KioskApp(StaffMode, App[None], inherit_bindings=False):
     """The touchscreen kiosk: locked down, reset when idle, in the family's language."""
 
     # Every screen's .tcss is read at start, in one parse. A screen's own CSS_PATH would make
-    # Textual re-parse all the CSS (about 40 ms) the first time each screen is shown, and the
+    # Textual re-parse all the CSS the first time each screen is shown, and the
     # screens' rules apply app-wide once loaded anyway. Absolute: subclasses live elsewhere.
     CSS_PATH: ClassVar[list[str | PurePath]] = [
         str(HERE / "app.tcss"),
@@ -97,8 +98,8 @@ class KioskApp(StaffMode, App[None], inherit_bindings=False):
         self.settings = settings
         self.clock: Clock = clock or SystemClock()
         self.backend = Backend(settings, self.clock)
-        # The first home screen's data is read while Textual starts (about 60 ms of CSS and
-        # driver set-up), not after the screen is drawn.
+        # The first home screen's data is read while Textual starts (parsing CSS, starting its
+        # driver), not after the screen is drawn.
         self.backend.prefetch_home(settings.default_language)
         self.set_reactive(KioskApp.language, settings.default_language)
         self._start_in_theme(HIGH_CONTRAST)
@@ -127,18 +128,18 @@ class KioskApp(StaffMode, App[None], inherit_bindings=False):
         """Run the kiosk until staff leave it."""
         # What is loaded by now (modules, classes, settings) lives as long as the kiosk. Out of
         # the collector's reach, it is not walked by each full collection while the first screen
-        # is drawn (one took 15-25 ms of the start; see bench/bench_kiosk.py).
+        # is drawn (see docs/performance.md).
         gc.freeze()
         try:
             return super().run(*args, **kwargs)
         finally:
             # The process ends next. Its last garbage collection would walk every object the
-            # kiosk made (about 0.1 s) only for the operating system to free them all anyway.
+            # kiosk made only for the operating system to free them all anyway.
             gc.freeze()
 
     def _start_in_theme(self, theme: Theme) -> None:
         # Setting `self.theme` would make Textual parse all the CSS again and restyle every
-        # widget once the app starts (10-15 ms before the first screen). Before the start
+        # widget once the app starts, delaying the first screen. Before the start
         # nothing is parsed yet, so the stylesheet can simply take the theme's variables;
         # the rest is what Textual's theme watcher does (both themes are dark, so the ANSI
         # colour mapping stays as it is).
@@ -178,6 +179,15 @@ class KioskApp(StaffMode, App[None], inherit_bindings=False):
                 # while it speaks is therefore a stop, not a restart.
                 self._tap_cut_speech = self.speaker.stop()
         await super().on_event(event)
+
+    def choose_language(self, language: str) -> None:
+        """Switch every screen to the language (a screen's language buttons call this)."""
+        self.language = language
+
+    def remember_home(self, helplines: list[ServiceResult], categories: list[Category]) -> None:
+        """Keep the home screen's helplines and categories for the other screens."""
+        self.helplines = helplines
+        self.categories = categories
 
     def say(self, lines: list[str]) -> None:
         """Read lines aloud in the current language, in the background."""
@@ -322,6 +332,13 @@ def _import_later_modules() -> None:
     for name in WARM_UP_MODULES:
         importlib.import_module(name)
     # Everything loaded so far (modules, classes, the first screen) lives as long as the kiosk.
-    # Moving it out of the collector's reach turns 30-110 ms full collections, felt as stalls
-    # after a tap, into a few milliseconds.
+    # Out of the collector's reach, full collections stay short instead of being felt as
+    # stalls after a tap (docs/performance.md).
     gc.freeze()
+
+
+if TYPE_CHECKING:
+
+    def _serves_the_screens(app: KioskApp) -> KioskHost:
+        # mypy checks here that the app gives the screens everything KioskHost promises.
+        return app

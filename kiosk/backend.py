@@ -38,12 +38,15 @@ from directory.guides import (
     record_wrong,
     stage_guide,
 )
-from directory.lookup.categories import category_label, keyword_index, list_categories
+from directory.lookup.categories import category_label, list_categories
+from directory.lookup.centre import centre_place
 from directory.lookup.places import suggest
 from directory.lookup.services import attribution, get_service, helplines, prison_visiting
 from directory.state.outbox import enqueue_text
 from directory.state.usage import event_counts, record_event
 from directory.text.folding import fold
+from directory.understanding import interpret
+from directory.understanding import suggest as suggest_topics
 from kiosk.clock import Clock
 from kiosk.settings import KioskSettings
 
@@ -142,11 +145,9 @@ class Backend:
 
     def _centre_place(self, db: ContentDB) -> Place | None:
         if self._centre is None:
-            if self.settings.location:
-                self._centre = resolve_place(db, self.settings.location)
-            elif self.settings.centre_prison:
-                prison = prison_visiting(db, self.settings.centre_prison)
-                self._centre = resolve_place(db, prison.display_name)
+            self._centre = centre_place(
+                db, location=self.settings.location, prison=self.settings.centre_prison
+            )
         return self._centre
 
     def home(self, language: str) -> HomeData:
@@ -233,6 +234,16 @@ class Backend:
         with self._lock:
             db = self._content()
             place: Place | str | None = near if near else self._centre_place(db)
+            if text:
+                # Search words read as the SMS line reads a text: "visits brixton" is visiting
+                # near HMP Brixton, "dinero Leeds" money near Leeds; the other words are searched.
+                understood = interpret(db, text, language_hint=language)
+                if understood.place is not None and not near:
+                    place = understood.place.place
+                if understood.topic and category is None:
+                    category = understood.topic
+                if understood.topic or understood.place:
+                    text = " ".join(understood.rest) or None
             return search_services(
                 db,
                 near=place,
@@ -290,15 +301,14 @@ class Backend:
         with self._lock:
             db = self._content()
             categories = list_categories(db, language)
-            index = keyword_index(db)
+            # The SMS line's vocabulary: "petrol" offers travel, "lonely" emotional support
+            understood = suggest_topics(db, typed, language)
         matched: list[str] = []
         for category in categories:
             label_words = fold(category.label).split() + fold(category.short_label).split()
             if any(w.startswith(word) for w in label_words):
                 matched.append(category.key)
-        for folded, (key, lang) in index.entries.items():
-            if folded.startswith(word) and key not in matched and lang in (language, "en"):
-                matched.append(key)
+        matched += [key for key in understood if key not in matched]
         labels = {c.key: c.label for c in categories}
         return [(key, labels[key]) for key in matched[:3] if key in labels]
 

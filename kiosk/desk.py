@@ -2,7 +2,8 @@
 
 Called from worker threads: the directory is shared through the backend's lock, the state
 database gets a connection per call. Every action a volunteer takes is written to the audit
-log here, so no screen can forget to.
+log here, so no screen can forget to. The core's writers and the printouts are imported on
+first use: families' mode never needs them, and the kiosk starts without them.
 """
 
 from __future__ import annotations
@@ -12,22 +13,16 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from directory import open_state
-from directory.exchange.checks_import import apply_checks
-from directory.guides.feedback import wrong_counts
-from directory.reports.staleness import (
-    StaleOrganization,
-    not_yet_checked,
-    stale_services,
-    verify_service,
-)
-from directory.reports.usage_figures import KIOSK_EVENTS, small_count
 from directory.state.audit import prune_audit, record_action
-from directory.state.checks import Check, checked_since, record_check, waiting_count
 from kiosk.backend import Backend
 from kiosk.clock import Clock
 from kiosk.settings import KioskSettings
+
+if TYPE_CHECKING:
+    from directory.reports.staleness import StaleOrganization
 
 Progress = Callable[[str, int, int], None]
 
@@ -106,7 +101,8 @@ class Desk:
 
     def print_centre_sheets(self, languages: list[str], sheets: int, volunteer: str) -> str:
         """Sheets of the centre's cards: for each copy, one sheet per chosen language."""
-        from printouts.centre import centre_card, centre_service_ids, service_card
+        from directory.lookup.centre import centre_service_ids
+        from printouts.centre import centre_card, service_card
         from printouts.sheet import sheet_pdf
 
         nomis = self.settings.centre_prison
@@ -141,9 +137,35 @@ class Desk:
         self.audit("print-centre-sheets", f"{'+'.join(languages)} x{sheets} {job}", volunteer)
         return job
 
+    def print_visit_cards(self, languages: list[str], sheets: int, volunteer: str) -> str:
+        """Sheets of the centre prison's visit card (from its visit guide), one per language."""
+        from directory.guides import prison_guide
+        from directory.guides.assemble import Labels
+        from printouts.sheet import sheet_pdf
+        from printouts.visit_card import SHEET_COPIES, visit_card_text
+
+        nomis = self.settings.centre_prison
+        if not nomis:
+            raise DeskPrintError("no-centre", "centre_prison is not set")
+        with self.backend.content() as db:
+            cards = [
+                visit_card_text(
+                    prison_guide(db, nomis, language),
+                    Labels(db, language),
+                    self.settings.centre_name,
+                )
+                for language in languages
+            ]
+        ordered = [card for _ in range(sheets) for card in cards for _ in range(SHEET_COPIES)]
+        pdf = sheet_pdf(ordered, language=languages[0], title="Waypost visit cards")
+        job = self._send(pdf, f"Waypost visit cards ({len(ordered)})")
+        self.audit("print-visit-cards", f"{'+'.join(languages)} x{sheets} {job}", volunteer)
+        return job
+
     def print_service_cards(self, service_ids: list[str], language: str, volunteer: str) -> str:
         """One sheet of the chosen services' cards, each repeated to fill the sheet."""
-        from printouts.centre import SHEET_SIZE, service_card
+        from directory.lookup.centre import SHEET_SIZE
+        from printouts.centre import service_card
         from printouts.sheet import sheet_pdf
 
         if not service_ids:
@@ -208,6 +230,10 @@ class Desk:
 
     def call_list(self) -> CallList:
         """Entries not checked for stale_months, less those already checked at this desk."""
+        from directory.guides.feedback import wrong_counts
+        from directory.reports.staleness import not_yet_checked, stale_services
+        from directory.state.checks import checked_since, waiting_count
+
         with self.backend.content() as db:
             groups = stale_services(db, self.settings.stale_months, self.clock.today())
         with self._state() as conn:
@@ -223,6 +249,10 @@ class Desk:
         edit). On a standalone site "still right" and "gone" are applied at once, through the
         same core functions as `waypost verify` and `waypost import-checks`.
         """
+        from directory.exchange.checks_import import apply_checks
+        from directory.reports.staleness import verify_service
+        from directory.state.checks import Check, record_check
+
         today = self.clock.today()
         applied = False
         if not self.settings.syncing and outcome in ("still_right", "gone"):
@@ -263,6 +293,7 @@ class Desk:
 
     def today_counts(self) -> dict[str, str]:
         """Today's anonymous kiosk and SMS counts, small numbers shown as "<5" (as the report)."""
+        from directory.reports.usage_figures import KIOSK_EVENTS
         from directory.state.usage import usage_rows
 
         today = self.clock.today()
@@ -278,4 +309,6 @@ class Desk:
 
 
 def _shown(value: int) -> str:
+    from directory.reports.usage_figures import small_count
+
     return small_count(value).text

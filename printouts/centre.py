@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from directory.db.connections import ContentDB
-from directory.errors import DirectoryError
 from directory.lookup.categories import list_categories
+from directory.lookup.centre import prison_place, visits_phone
 from directory.lookup.keywords import primary_keyword
 from directory.lookup.search import search_services
 from directory.lookup.services import get_service, helplines, prison_visiting
-from directory.models import Place, PrisonVisiting
 from directory.text.presentation import presentation
 from printouts.card_face import CardText, PhoneLine
 from printouts.translations import translator
@@ -19,10 +18,6 @@ from printouts.wallet_card import (
     sms_instruction,
     status_line,
 )
-
-# The categories whose nearest local service goes on a centre's sheet, in this order.
-CENTRE_CATEGORIES = ("visiting", "travel", "money", "peer", "children", "housing", "emotional")
-SHEET_SIZE = 10
 
 
 def helps_with(db: ContentDB, categories: list[str], language: str) -> str:
@@ -52,33 +47,6 @@ def service_card(
     )
 
 
-def prison_place(prison: PrisonVisiting) -> Place:
-    """The prison as a place to search near."""
-    return Place(
-        prison.display_name,
-        "prison",
-        prison.display_name,
-        prison.latitude,
-        prison.longitude,
-        "GB",
-        prison.address.postal_code.split(" ")[0] or None,
-        prison.nomis,
-    )
-
-
-def _visits_phone(db: ContentDB, prison: PrisonVisiting) -> str:
-    """The visits booking number: the prison's own, else its visiting service's first phone."""
-    if prison.visits_phone:
-        return prison.visits_phone
-    if prison.service_id:
-        try:
-            phones = get_service(db, prison.service_id).phones
-        except DirectoryError:
-            return ""
-        return phones[0].number if phones else ""
-    return ""
-
-
 def centre_card(
     db: ContentDB,
     nomis: str,
@@ -91,7 +59,7 @@ def centre_card(
     gettext = translator(language)
     prison = prison_visiting(db, nomis)
     lines: list[PhoneLine] = []
-    visits = _visits_phone(db, prison)
+    visits = visits_phone(db, prison)
     if visits and prison.is_open:
         lines.append(PhoneLine(visits, gettext("Visits booking")))
     centre = prison.visitor_centre
@@ -137,21 +105,3 @@ def centre_card(
 
 def _slots(slots: str, language: str) -> str:
     return presentation(language).hours_short(slots)
-
-
-def centre_service_ids(db: ContentDB, nomis: str, language: str = "en") -> list[str]:
-    """The centre's key services: its visiting service, the nearest in key categories, helplines."""
-    prison = prison_visiting(db, nomis)
-    place = prison_place(prison)
-    chosen: list[str] = [prison.service_id] if prison.service_id else []
-    national: list[str] = []
-    for category in CENTRE_CATEGORIES:
-        found = search_services(db, near=place, category=category, language=language, limit=3)
-        local = [r.service_id for r in found.local if r.phones and r.service_id not in chosen]
-        chosen += local[:1]
-        national += [r.service_id for r in found.national if r.phones]
-    # Then the 24-hour helplines, then national services in the same categories, to fill a sheet.
-    for service_id in [h.service_id for h in helplines(db, language, limit=3)] + national:
-        if service_id not in chosen:
-            chosen.append(service_id)
-    return chosen[: SHEET_SIZE - 1]

@@ -6,11 +6,19 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-import segno
+import qrcode
+from qrcode import base, util
+from qrcode.constants import ERROR_CORRECT_H, ERROR_CORRECT_L, ERROR_CORRECT_M, ERROR_CORRECT_Q
 from reportlab.pdfgen.canvas import Canvas
 
 QUIET_MODULES = 4
 MM = 72 / 25.4
+ERROR_LEVELS = {
+    "l": ERROR_CORRECT_L,
+    "m": ERROR_CORRECT_M,
+    "q": ERROR_CORRECT_Q,
+    "h": ERROR_CORRECT_H,
+}
 
 
 def _mecard_escape(value: str) -> str:
@@ -54,15 +62,59 @@ class QrMatrix:
         return len(self.rows)
 
 
-def make_matrix(payload: str, error: str = "m") -> QrMatrix:
-    """Encode a payload as a full QR symbol (never Micro QR), the smallest version that fits.
+# The ECI designator for UTF-8 (ISO/IEC 18004 section 7.4.2): mode 0111, then assignment 26.
+ECI_MODE = 0b0111
+ECI_UTF8 = 26
 
-    Non-ASCII payloads (Greek, Romanian names) carry a UTF-8 ECI header, so that readers do not
-    guess another encoding (zbar, for one, reads unmarked UTF-8 bytes as Shift JIS).
+
+def _segments_with_eci(payload: str, version: int, level: int) -> list[int] | None:
+    """The symbol's codewords for the payload, a UTF-8 ECI header first when it is not ASCII;
+    None when it does not fit this version.
+
+    qrcode writes no ECI header itself, and without one readers guess the encoding of the
+    bytes (zbar, for one, reads some UTF-8 Romanian as Shift JIS). This is qrcode's own
+    create_data with the header put in front.
     """
-    code = segno.make_qr(payload, error=error, encoding="utf-8", eci=not payload.isascii())
-    rows = [[bool(m) for m in row] for row in code.matrix_iter(scale=1, border=0)]
-    return QrMatrix(rows, int(code.version))
+    buffer = util.BitBuffer()
+    if not payload.isascii():
+        buffer.put(ECI_MODE, 4)
+        buffer.put(ECI_UTF8, 8)
+    for segment in util.optimal_data_chunks(payload.encode("utf-8")):
+        buffer.put(segment.mode, 4)
+        buffer.put(len(segment), util.length_in_bits(segment.mode, version))
+        segment.write(buffer)
+    blocks = base.rs_blocks(version, level)
+    bit_limit = sum(block.data_count * 8 for block in blocks)
+    if len(buffer) > bit_limit:
+        return None
+    for _ in range(min(bit_limit - len(buffer), 4)):
+        buffer.put_bit(False)  # the terminator
+    if len(buffer) % 8:
+        for _ in range(8 - len(buffer) % 8):
+            buffer.put_bit(False)
+    for i in range((bit_limit - len(buffer)) // 8):
+        buffer.put(util.PAD0 if i % 2 == 0 else util.PAD1, 8)
+    return list(util.create_bytes(buffer, blocks))
+
+
+def make_matrix(payload: str, error: str = "m") -> QrMatrix:
+    """Encode a payload as a QR symbol with qrcode, the smallest version that fits.
+
+    The payload goes in as UTF-8 bytes (Greek and Romanian names) with a UTF-8 ECI header,
+    split into numeric, alphanumeric and byte segments where that makes the symbol smaller.
+    """
+    level = ERROR_LEVELS[error]
+    for version in range(1, 41):
+        codewords = _segments_with_eci(payload, version, level)
+        if codewords is not None:
+            break
+    else:
+        raise ValueError("the payload is too long for a QR code")
+    code = qrcode.QRCode(version=version, error_correction=level, border=0)
+    code.data_cache = codewords  # what make() would build, with the ECI header
+    code.make(fit=False)
+    rows = [[bool(m) for m in row] for row in code.get_matrix()]
+    return QrMatrix(rows, version)
 
 
 def module_mm(payload: str, box_mm: float) -> float:

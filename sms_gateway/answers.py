@@ -60,7 +60,9 @@ class Turn:
 def answer(turn: Turn) -> str:
     """The reply to an understood (or not understood) text."""
     c = turn.command
-    if c.action in ("help", "empty"):
+    if c.action == "empty":
+        return words_only(turn)
+    if c.action == "help":
         return menu(turn)
     if c.action == "more":
         return more(turn)
@@ -76,7 +78,24 @@ def answer(turn: Turn) -> str:
     if c.place_missing and (pending or c.place_suggestions):
         return place_not_found(turn)
     turn.tally.add("not_understood", language=turn.language, found=False)
-    return menu(turn)
+    return not_understood(turn)
+
+
+def words_only(turn: Turn) -> str:
+    """A picture or an empty text: the line reads words; one segment."""
+    example = turn.wording.clean(example_query(turn.db, turn.language))
+    return replies.prompt(turn.wording, t.WORDS_ONLY, example=example)
+
+
+def not_understood(turn: Turn) -> str:
+    """Nothing understood: one example and the national helpline, in one segment (the topic
+    list is what MENU sends)."""
+    w = turn.wording
+    example = w.clean(example_query(turn.db, turn.language))
+    line = helpline(turn.db, turn.language)
+    if line is None:
+        return menu(turn)
+    return replies.helpline_line(w, t.NOT_UNDERSTOOD, line, example=example)
 
 
 def helpline(db: ContentDB, language: str) -> ServiceResult | None:
@@ -121,7 +140,8 @@ def query(turn: Turn) -> str:
     """A keyword, a place, or both."""
     c, s = turn.command, turn.session
     if c.category and c.place:
-        return search(turn, category=c.category, place=PlaceRef.of(c.place))
+        page = search(turn, category=c.category, place=PlaceRef.of(c.place))
+        return also_asked(turn, page, PlaceRef.of(c.place))
     if c.category in NATIONAL_TOPICS and not c.place_missing:
         return national(turn, c.category)
     if c.category:
@@ -132,15 +152,29 @@ def query(turn: Turn) -> str:
             return search(turn, category=c.category, place=PlaceRef.of_session(s))
         remember_pending(turn, c.category)
         topic = category_label(turn.db, c.category, turn.language, short=True)
-        keyword = primary_keyword(turn.db, c.category, turn.language)
+        sample = example_query(turn.db, turn.language, category=c.category)
         turn.tally.add("ask_place", keyword=c.category, language=turn.language)
-        return replies.prompt(turn.wording, t.ASK_PLACE, topic=topic, keyword=keyword)
+        return replies.prompt(turn.wording, t.ASK_PLACE, topic=topic, example=sample)
     assert c.place is not None
     if s is not None and s.pending and s.category:
         return search(turn, category=s.category, place=PlaceRef.of(c.place))
     if c.place.kind == "prison" and c.place.prison:
         return prison(turn, nomis=c.place.prison, area=c.place.outcode or c.place.name)
     return topics(turn, PlaceRef.of(c.place))
+
+
+def also_asked(turn: Turn, page: str, place: PlaceRef) -> str:
+    """A text that asked about two topics: say how to ask for the second, if the page has room."""
+    if not turn.command.also:
+        return page
+    w = turn.wording
+    other = turn.command.also[0]
+    example = w.clean(
+        f"{primary_keyword(turn.db, other, turn.language)} {place.outcode or place.short_name}"
+    )
+    topic = w.clean(category_label(turn.db, other, turn.language, short=True))
+    longer = page + "\n" + w(t.ALSO_ASKED, topic=topic, example=example)
+    return longer if count_segments(longer).segments <= replies.PAGE_SEGMENTS else page
 
 
 def national(turn: Turn, category: str) -> str:
@@ -288,7 +322,25 @@ def prison(turn: Turn, *, nomis: str, area: str) -> str:
         language=turn.language,
         found=True,
     )
+    if turn.command.category is None:
+        return replies.first_steps(
+            turn.wording, visiting, keywords, area, families_helpline(turn.db, turn.wording)
+        )
     return replies.prison_page(turn.wording, visiting, keywords, area)
+
+
+FAMILIES_HELPLINE = "prisoners-families-helpline"  # the service id in data/services.csv
+
+
+def families_helpline(db: ContentDB, w: Wording) -> str | None:
+    """ "To talk now: Prisoners' Families Helpline 0808 ..." when the directory has it."""
+    try:
+        service = get_service(db, FAMILIES_HELPLINE, w.language)
+    except DirectoryError:
+        return None
+    if not service.phones:
+        return None
+    return w(t.TALK_NOW, name=w.clean(service.name), phone=service.phones[0].number)
 
 
 def topics(turn: Turn, place: PlaceRef) -> str:

@@ -19,8 +19,8 @@ GSM_BASIC = frozenset(
 )
 GSM_EXTENDED = frozenset("^{}\\[~]|€\f")  # each takes two septets (escape + character)
 GSM_CHARS = GSM_BASIC | GSM_EXTENDED
-# One regex scan (C speed, ~2 µs for a 300-character page) finds the first character outside
-# a set: most replies are plain GSM-7 and need no loop per character.
+# One regex scan (at C speed) finds the first character outside a set: most replies are plain
+# GSM-7 and need no loop per character.
 _NOT_GSM = re.compile("[^" + re.escape("".join(sorted(GSM_CHARS))) + "]")
 _NOT_BASIC = re.compile("[^" + re.escape("".join(sorted(GSM_BASIC))) + "]")
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")

@@ -165,10 +165,10 @@ def details(w: Wording, d: ServiceDetail) -> str:
     return truncate(text, PAGE_SEGMENTS)
 
 
-def helpline_line(w: Wording, msgid: str, helpline: ServiceResult) -> str:
+def helpline_line(w: Wording, msgid: str, helpline: ServiceResult, **more: object) -> str:
     """ "To talk now: Samaritans 116 123" (or the distress wording)."""
     phone = helpline.phones[0].number if helpline.phones else _contact(helpline)
-    return w(msgid, name=w.clean(helpline.name), phone=phone)
+    return w(msgid, name=w.clean(helpline.name), phone=phone, **more)
 
 
 def menu(w: Wording, example: str, topics: Sequence[str], helpline: ServiceResult | None) -> str:
@@ -208,6 +208,21 @@ def prison_page(w: Wording, visiting: PrisonVisiting, topics: Sequence[str], pla
         head += "\n" + w.clean(" ".join([words.visitor_centre(centre.operator), centre.phone]))
     text = head.rstrip() + "\n" + w(t.PRISON_MENU, topics=", ".join(topics), place=place)
     return text if count_segments(text).segments <= PAGE_SEGMENTS else truncate(head, 2)
+
+
+def first_steps(
+    w: Wording, visiting: PrisonVisiting, topics: Sequence[str], place: str, talk: str | None
+) -> str:
+    """Someone new to prison names one: how to book a visit there, and the families helpline
+    ("To talk now: ..."), then what else to ask if there is room; two segments."""
+    page = prison_page(w, visiting, topics, place)
+    if not talk:
+        return page
+    head, _, menu = page.partition("\n")
+    for text in (f"{head}\n{talk}\n{menu}".rstrip(), f"{head}\n{talk}"):
+        if count_segments(text).segments <= PAGE_SEGMENTS:
+            return text
+    return page
 
 
 def with_distress(w: Wording, helpline: ServiceResult | None, reply: str) -> str:

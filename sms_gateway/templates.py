@@ -22,7 +22,7 @@ def N_(text: str) -> str:
 
 
 # Prompts and errors: one segment each.
-ASK_PLACE = N_("{topic}: where? Text it with a postcode or town, e.g. {keyword} BN7")
+ASK_PLACE = N_("{topic}: where? Text it with a postcode or town, e.g. {example}")
 PLACE_NOT_FOUND = N_("We could not find that place. Text a postcode or town, e.g. {example}")
 DID_YOU_MEAN = N_("Did you mean {places}?")
 NO_MORE = N_("No more results. Text another topic and place, e.g. {example}")
@@ -37,6 +37,10 @@ NONE_FOUND = N_("No {topic} services found near {place} yet.")
 WHICH_PRISON = N_("{topic}: which prison? Text e.g. {example}")
 WRONG_THANKS = N_("Thank you for telling us. A volunteer will check it.")
 WRONG_WHAT = N_("Text WRONG straight after an answer that was wrong.")
+WORDS_ONLY = N_(
+    "This line reads words only, not pictures. Text a topic and your town, e.g. {example}"
+)
+NOT_UNDERSTOOD = N_("Text a topic and your town, e.g. {example}. To talk now: {name} {phone}")
 # Parts of pages (a page fits in two segments).
 MENU = N_("Text a topic and your postcode or town, e.g. {example}. Topics: {topics}")
 TALK_NOW = N_("To talk now: {name} {phone}")
@@ -49,6 +53,7 @@ TOPICS_NEAR = N_("Near {place}: {topics}. Text one with your place, e.g. {exampl
 PRISON_VISITS = N_("{prison} visits: book on {phone}. {slots}")
 PRISON_NO_PHONE = N_("{prison} visits: we have no booking number yet.")
 PRISON_MENU = N_("Also: text {topics} with {place}.")
+ALSO_ASKED = N_("For {topic}, text {example}")
 TEL = N_("Tel")
 HOURS = N_("Hours")
 WEB = N_("Web")
@@ -68,6 +73,8 @@ PROMPTS = {
     "WHICH_PRISON": WHICH_PRISON,
     "WRONG_THANKS": WRONG_THANKS,
     "WRONG_WHAT": WRONG_WHAT,
+    "WORDS_ONLY": WORDS_ONLY,
+    "NOT_UNDERSTOOD": NOT_UNDERSTOOD,
 }
 PAGE_PARTS = {
     "MENU": MENU,
@@ -81,6 +88,7 @@ PAGE_PARTS = {
     "PRISON_VISITS": PRISON_VISITS,
     "PRISON_NO_PHONE": PRISON_NO_PHONE,
     "PRISON_MENU": PRISON_MENU,
+    "ALSO_ASKED": ALSO_ASKED,
     "DID_YOU_MEAN": DID_YOU_MEAN,
     "TEL": TEL,
     "HOURS": HOURS,

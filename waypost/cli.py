@@ -39,6 +39,7 @@ COMMAND_MODULES = {
     "stats": "stats",
     "verify": "stale",
     "state": "state",
+    "web": "web",
 }
 
 

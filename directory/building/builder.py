@@ -16,13 +16,13 @@ from directory.building.data_folder import (
     load_services,
     load_translations,
 )
+from directory.building.gazetteer import load_places
 from directory.building.prison_rows import HMPPS, load_prisons, prison_visiting_service
 from directory.building.records import OrganizationRecord, Sources
 from directory.building.visitor_centres import load_visitor_centres
 from directory.building.writer import write_database
 from directory.errors import DataValidationError
 from directory.guides.data_files import load_guides
-from directory.lookup.gazetteer import load_places
 
 HMPPS_RECORD = OrganizationRecord(
     ref=HMPPS,
@@ -48,6 +48,43 @@ PRISON_SERVICE_RECORDS = (
         description="Northern Ireland's prison service.",
         website="https://www.justice-ni.gov.uk/topics/prisons/prison-visits",
         source="https://www.justice-ni.gov.uk/topics/prisons/prison-visits",
+    ),
+    *(
+        OrganizationRecord(
+            ref=ref, name=name, description=desc, website=web, source=web or "data/SOURCES.md"
+        )
+        for ref, name, desc, web in (
+            (
+                "es-sgip",
+                "Secretaría General de Instituciones Penitenciarias",
+                "Runs the prisons of Spain outside Catalonia.",
+                "",
+            ),
+            (
+                "dgrsp",
+                "Direção-Geral de Reinserção e Serviços Prisionais",
+                "Portugal's prison service.",
+                "https://dgrsp.justica.gov.pt/",
+            ),
+            (
+                "berlin-justizvollzug",
+                "Berliner Justizvollzug",
+                "Berlin's prison service.",
+                "https://www.berlin.de/justizvollzug/",
+            ),
+            (
+                "gr-ministry-citizen-protection",
+                "Hellenic Ministry of Citizen Protection",
+                "Runs Greece's prisons.",
+                "",
+            ),
+            (
+                "anp-romania",
+                "Administrația Națională a Penitenciarelor",
+                "Romania's prison administration.",
+                "https://anp.gov.ro/",
+            ),
+        )
     ),
 )
 

@@ -134,6 +134,12 @@ PRISON_OPERATORS: dict[str, tuple[str, str]] = {
     "GB-WLS": (HMPPS, "https://www.gov.uk/prison-visits"),
     "GB-SCT": ("sps", "https://www.sps.gov.uk/"),
     "GB-NIR": ("nips", "http://www.nidirect.gov.uk/visiting-someone-in-prison"),
+    "ES": ("es-sgip", ""),
+    "PT": ("dgrsp", "https://dgrsp.justica.gov.pt/"),
+    # Prisons in Germany are run by each Land; only Berlin's are listed so far.
+    "DE": ("berlin-justizvollzug", "https://www.berlin.de/justizvollzug/"),
+    "GR": ("gr-ministry-citizen-protection", ""),
+    "RO": ("anp-romania", "https://anp.gov.ro/"),
 }
 
 

@@ -10,6 +10,12 @@ from pathlib import Path
 from directory.building.place_variants import write_place_variants
 from directory.building.prison_writer import write_prisons
 from directory.building.records import ServiceRecord, Sources, stable_uuid
+from directory.building.reference_rows import (
+    write_exchange_fields,
+    write_organizations,
+    write_places,
+    write_translations,
+)
 from directory.building.visitor_centres import write_visitor_centres
 from directory.db.connections import connect_writable
 from directory.db.migrations import migrate
@@ -40,15 +46,15 @@ def write_database(sources: Sources, path: Path, progress: Progress | None = Non
         conn.execute("BEGIN")
         _write_categories(conn, sources)
         report("categories", 1, 1)
-        _write_places(conn, sources)
+        write_places(conn, sources)
         report("places", 1, 1)
-        _write_organizations(conn, sources)
+        write_organizations(conn, sources)
         _write_services(conn, sources, report)
         write_prisons(conn, sources.prisons)
         write_visitor_centres(conn, sources.visitor_centres)
         write_place_variants(conn)
-        _write_translations(conn, sources)
-        _write_exchange_fields(conn, sources)
+        write_translations(conn, sources)
+        write_exchange_fields(conn, sources)
         write_guides(conn, sources.guides)
         built_at = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
         version = f"{built_at[:10].replace('-', '')}-{sources.fingerprint or 'adhoc'}"
@@ -104,28 +110,6 @@ def _write_categories(conn: sqlite3.Connection, sources: Sources) -> None:
                 "VALUES (?, ?, ?, ?)",
                 [(fold(w), w, lang, c.key) for w in words if fold(w)],
             )
-
-
-def _write_places(conn: sqlite3.Connection, sources: Sources) -> None:
-    conn.executemany(
-        "INSERT INTO place (kind, key, name, country, region, latitude, longitude, population) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        [
-            (p.kind, p.key, p.name, p.country, p.region, p.latitude, p.longitude, p.population)
-            for p in sources.places
-        ],
-    )
-
-
-def _write_organizations(conn: sqlite3.Connection, sources: Sources) -> None:
-    conn.executemany(
-        "INSERT INTO organization (id, ref, name, description, email, website) "
-        "VALUES (?, ?, ?, ?, ?, ?)",
-        [
-            (o.uuid, o.ref, o.name, o.description, o.email or None, o.website or None)
-            for o in sources.organizations
-        ],
-    )
 
 
 def _write_category_fts(conn: sqlite3.Connection, sources: Sources) -> None:
@@ -327,47 +311,3 @@ def _insert_service_rows(
     }
     for key, sql in statements.items():
         conn.executemany(sql, rows[key])
-
-
-def _write_translations(conn: sqlite3.Connection, sources: Sources) -> None:
-    uuids = {
-        "service": {s.ref: s.uuid for s in sources.services},
-        "organization": {o.ref: o.uuid for o in sources.organizations},
-    }
-    conn.executemany(
-        "INSERT OR REPLACE INTO translation VALUES (?, ?, ?, ?, ?)",
-        [
-            (t.table, uuids[t.table].get(t.record_ref, t.record_ref), t.field, t.language, t.value)
-            for t in sources.translations
-        ],
-    )
-
-
-def _write_exchange_fields(conn: sqlite3.Connection, sources: Sources) -> None:
-    # Added with content migration 0002 so that import/export can give back what build was given.
-    conn.executemany(
-        "UPDATE organization SET source = ? WHERE id = ?",
-        [(o.source, o.uuid) for o in sources.organizations if o.source],
-    )
-    conn.executemany(
-        "UPDATE prison SET aliases = ?, booking_enabled = ? WHERE nomis = ?",
-        [("; ".join(p.aliases), int(p.booking_enabled), p.nomis) for p in sources.prisons],
-    )
-    conn.executemany(
-        "INSERT INTO metadata (id, resource_id, resource_type, last_action_date, last_action_type,"
-        " field_name, previous_value, replacement_value, updated_by) VALUES (?,?,?,?,?,?,?,?,?)",
-        [
-            (
-                m.id,
-                m.resource_id,
-                m.resource_type,
-                m.last_action_date,
-                m.last_action_type,
-                m.field_name,
-                m.previous_value,
-                m.replacement_value,
-                m.updated_by,
-            )
-            for m in sources.metadata
-        ],
-    )

@@ -18,9 +18,9 @@ from directory.building.readback import read_sources
 from directory.building.records import MetadataRecord
 from directory.db.connections import ContentDB
 from directory.errors import DataValidationError, ValidationIssue
+from directory.exchange.hsds import Progress
 from directory.exchange.import_diff import NO_VALUE
 from directory.exchange.spreadsheet import now_stamp
-from directory.reports.staleness import Progress
 from directory.state.checks import (
     MAX_NAME,
     MAX_NOTE,

@@ -13,6 +13,7 @@ from directory.exchange.spreadsheet import (
     write_services_csv,
     write_translations_csv,
 )
+from directory.guides.files import write_guide_files
 
 Progress = Callable[[str, int, int], None]
 FORMATS = ("csv", "hsds")
@@ -30,6 +31,8 @@ def export_sheet(sources: Sources, out: Path) -> list[Path]:
     write_services_csv(written[0], sources.services, sources.organizations)
     write_organizations_csv(written[1], sources.organizations)
     write_translations_csv(written[2], sources.translations)
+    if sources.guides:
+        written += write_guide_files(out / "guides", sources.guides)
     return written
 
 

@@ -10,7 +10,6 @@ import dataclasses
 import re
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -26,7 +25,6 @@ from directory.building.data_folder import (
 )
 from directory.building.readback import read_sources
 from directory.building.records import (
-    MetadataRecord,
     OrganizationRecord,
     ServiceRecord,
     Sources,
@@ -34,17 +32,20 @@ from directory.building.records import (
 )
 from directory.db.connections import ContentDB
 from directory.errors import DataValidationError, ValidationIssue
-from directory.exchange.import_diff import ChangeSet, organization_changes, service_changes
+from directory.exchange.hsds.importer import plan_hsds_import
+from directory.exchange.hsds.reader import is_hsds
+from directory.exchange.import_diff import ChangeSet
+from directory.exchange.import_plan import ImportPlan, carried_translations, finish_plan
 from directory.exchange.spreadsheet import (
     MANAGED_COLUMNS,
     ORGANIZATION_COLUMNS,
     TRANSLATION_COLUMNS,
     flat_row,
-    now_stamp,
     number_text,
     read_table,
     tidy_service_row,
 )
+from directory.guides.data_files import load_guides
 from directory.lookup.places import normalise_postcode
 
 Progress = Callable[[str, int, int], None]
@@ -55,15 +56,6 @@ TRANSLATED_FIELDS = {"name", "description", "eligibility", "fees", "hours_note"}
 
 def _noop(step: str, done: int, total: int) -> None:
     return None
-
-
-@dataclass
-class ImportPlan:
-    """The directory an import would produce, and what it changes."""
-
-    sources: Sources
-    changes: ChangeSet
-    history: list[MetadataRecord] = dataclasses.field(default_factory=list)
 
 
 def read_organizations_sheet(
@@ -241,58 +233,22 @@ def plan_sheet_import(current: Sources, source: Path, progress: Progress) -> Imp
         translations = read_translations_sheet(folder / "translations.csv", refs, issues)
     else:
         translations = carried_translations(current, services)
+    guides = current.guides
+    if folder and (folder / "guides").is_dir():
+        guides = load_guides(
+            folder / "guides",
+            issues,
+            {p.nomis for p in current.prisons},
+            {c.key for c in current.categories},
+        )
     issues.raise_if_any()
-    return finish_plan(current, organizations, services, translations)
-
-
-def carried_translations(
-    current: Sources, services: list[ServiceRecord]
-) -> list[TranslationRecord]:
-    """The current translations, following renamed services and dropping removed ones."""
-    old_refs = {s.uuid: s.ref for s in current.services}
-    renamed = {old_refs[s.uuid]: s.ref for s in services if s.uuid in old_refs}
-    out = []
-    for t in current.translations:
-        if t.table != "service":
-            out.append(t)
-        elif t.record_ref in renamed:
-            out.append(dataclasses.replace(t, record_ref=renamed[t.record_ref]))
-    return out
-
-
-def finish_plan(
-    current: Sources,
-    organizations: list[OrganizationRecord],
-    services: list[ServiceRecord],
-    translations: list[TranslationRecord],
-) -> ImportPlan:
-    """Work out the changes, stamp changed services and build the new directory's records."""
-    org_names = {o.ref: o.name for o in organizations}
-    changes = ChangeSet(
-        organization_changes(current.organizations, organizations)
-        + service_changes(current.services, services, org_names)
-    )
-    stamp = now_stamp()
-    touched = {c.uuid for c in changes.changes if c.action != "delete"}
-    for s in services:
-        if s.uuid in touched:
-            s.last_modified = stamp
-    key = lambda t: (t.table, t.record_ref, t.field, t.language, t.value)  # noqa: E731
-    before, after = {key(t) for t in current.translations}, {key(t) for t in translations}
-    changes.translations_added = len(after - before)
-    changes.translations_removed = len(before - after)
-    sources = dataclasses.replace(
-        current, organizations=organizations, services=services, translations=translations
-    )
-    return ImportPlan(sources, changes)
+    plan = finish_plan(current, organizations, services, translations)
+    plan.sources.guides = guides
+    return plan
 
 
 def plan_import(current: Sources, source: Path, progress: Progress | None = None) -> ImportPlan:
     """Check `source` (flat CSV, folder, HSDS data package or HSDS JSON) against `current`."""
-    # The HSDS reader is only needed for HSDS sources.
-    from directory.exchange.hsds.importer import plan_hsds_import
-    from directory.exchange.hsds.reader import is_hsds
-
     report = progress or _noop
     source = Path(source)
     if not source.exists():
@@ -312,7 +268,8 @@ def import_into(
     """Import `source` into the directory file behind `db`; with dry_run, only report."""
     current = read_sources(db, progress)
     plan = plan_import(current, source, progress)
-    if dry_run or (plan.changes.empty and not plan.history):
+    guides_changed = plan.sources.guides != current.guides
+    if dry_run or (plan.changes.empty and not plan.history and not guides_changed):
         return plan.changes
     files = sorted(p for p in source.rglob("*") if p.is_file()) if source.is_dir() else [source]
     plan.sources.fingerprint = fingerprint(files)

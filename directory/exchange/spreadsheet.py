@@ -158,6 +158,9 @@ def spreadsheet_date(value: str) -> str | None:
     return None
 
 
+_EXTRA = "\x00extra"  # where rows_from_file puts cells beyond the header
+
+
 def _delimiter(header: str) -> str:
     counts = {sep: header.count(sep) for sep in (",", ";", "\t")}
     return max(counts, key=lambda sep: counts[sep])
@@ -180,11 +183,19 @@ def read_table(
             name, None, None, "", "is not UTF-8 text: in your spreadsheet, save as 'CSV UTF-8'"
         )
         return []
+    # Imported here: sqlite-utils loads its plugins on import; only imports read spreadsheets.
+    from sqlite_utils.utils import Format, rows_from_file
+
     first = text.split("\n", 1)[0]
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(first))
-    try:
-        header = [h.strip() for h in next(reader)]
-    except StopIteration:
+    # sqlite-utils reads the rows (the byte-order mark Excel writes, quoting, cells over several
+    # lines); the delimiter is the one the header row uses most, since a spreadsheet saves with
+    # "," or ";" by locale and csv.Sniffer guesses wrong on cells like "housing;money".
+    dialect = type("Saved", (csv.excel,), {"delimiter": _delimiter(first)})
+    records, _ = rows_from_file(
+        io.BytesIO(raw), format=Format.CSV, dialect=dialect, extras_key=_EXTRA
+    )
+    header = [h.strip() for h in next(csv.reader([first], dialect=dialect), [])]
+    if not header:
         issues.add(name, None, None, "", "is empty")
         return []
     missing = [c for c in required if c not in header]
@@ -194,15 +205,20 @@ def read_table(
         return []
     rows = []
     try:
-        for number, cells in enumerate(reader, start=2):
-            if not any(c.strip() for c in cells):
+        for number, record in enumerate(records, start=2):
+            found = record.get(_EXTRA)
+            extra = [str(c) for c in found] if isinstance(found, list) else []
+            cells = {
+                (k or "").strip(): (v if isinstance(v, str) else "")
+                for k, v in record.items()
+                if k != _EXTRA
+            }
+            if not any(c.strip() for c in cells.values()) and not extra:
                 continue  # spreadsheets leave blank rows at the end
-            extra = cells[len(header) :]
             if any(c.strip() for c in extra):
                 issues.add(name, number, None, "", "has more cells than the header row has columns")
                 continue
-            padded = cells + [""] * (len(header) - len(cells))
-            rows.append((number, {h: padded[i].strip() for i, h in enumerate(header) if h}))
+            rows.append((number, {h: cells.get(h, "").strip() for h in header if h}))
     except csv.Error as exc:
         issues.add(name, None, None, "", f"is not a well-formed CSV file ({exc})")
     return rows

@@ -63,6 +63,11 @@ class PrisonGuide:
     nation: str
     language: str
     sections: list[Section] = field(default_factory=list)
+    # The prison's own booking facts (MoJ seed data) and visitor centre, for cards and screens.
+    visits_phone: str = ""
+    visit_times: str = ""  # in the guide's language
+    centre_operator: str = ""
+    centre_phone: str = ""
 
     def section(self, key: str) -> Section:
         """The section with this key."""
@@ -280,7 +285,19 @@ def prison_guide(db: ContentDB, prison: str, language: str = "en") -> PrisonGuid
                 filled,
             )
         )
-    return PrisonGuide(code, p["name"], p["status"], nation, language, sections)
+    first = centres[0] if centres else None
+    return PrisonGuide(
+        code,
+        p["name"],
+        p["status"],
+        nation,
+        language,
+        sections,
+        visits_phone=p["phone"] or "",
+        visit_times=say.days(p["slots"]) if p["slots"] else "",
+        centre_operator=first.operator if first else "",
+        centre_phone=first.phone if first else "",
+    )
 
 
 def find_stage(text: str) -> str:

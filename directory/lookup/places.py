@@ -51,14 +51,15 @@ def _outcode_row(db: ContentDB, outcode: str) -> tuple[str, float, float, str] |
 
 def _prison_by_key(db: ContentDB, key: str) -> Place | None:
     row = db.execute(
-        "SELECT p.nomis, p.display_name, p.latitude, p.longitude, p.postcode "
+        "SELECT p.nomis, p.display_name, p.latitude, p.longitude, p.postcode, p.country "
         "FROM prison_alias a JOIN prison p ON p.nomis = a.nomis WHERE a.key = ?",
         (key,),
     ).fetchone()
     if not row:
         return None
-    outcode = (row[4] or "").split(" ")[0] or None
-    return Place("", "prison", row[1], row[2], row[3], "GB", outcode, row[0])
+    country = str(row[5] or "GB")[:2]  # "GB-SCT" -> GB; "ES" for a prison in Spain
+    outcode = (row[4] or "").split(" ")[0] or None if country == "GB" else None
+    return Place("", "prison", row[1], row[2], row[3], country, outcode, row[0])
 
 
 def _town(db: ContentDB, key: str, country_hint: str | None) -> Place | None:

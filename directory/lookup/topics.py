@@ -37,9 +37,11 @@ def category_order(db: ContentDB, language: str = "en") -> list[str]:
     return [c.key for c in list_categories(db, language)]
 
 
-def example_query(db: ContentDB, language: str, area: str = EXAMPLE_AREA) -> str:
+def example_query(
+    db: ContentDB, language: str, *, category: str = EXAMPLE_CATEGORY, area: str = EXAMPLE_AREA
+) -> str:
     """The example text a family can send, e.g. "HOUSING BN7", in the language's keyword."""
-    return f"{primary_keyword(db, EXAMPLE_CATEGORY, language)} {area}"
+    return f"{primary_keyword(db, category, language)} {area}"
 
 
 def topics_near(db: ContentDB, near: Place, language: str) -> NearbyTopics:

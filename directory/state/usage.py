@@ -12,6 +12,9 @@ Event names the monthly report (directory/usage_report.py) relies on; keep them 
   "unavailable" (the generic replies when something broke). Every reply's segments are
   recorded once, on the first event of its text, so the sum over all sms events is what
   was sent.
+- sms, guides (issue 15): "guide" (keyword = section or stage key; found = written from a
+  source, not just "ask the visitor centre"), "guide_ask" (a section word with no prison) and
+  "wrong" (WRONG; found = there was an answer to count it against, in guide_wrong).
 - kiosk: "search", "view", "print", "text" (keyword = category key, language).
 """
 

@@ -42,8 +42,8 @@ def load_translations(locale_dir: Path, domain: str, language: str) -> gettext.N
             with mo.open("rb") as fh:
                 result = gettext.GNUTranslations(fh)
         elif po.is_file():
-            # Imported here: babel.messages takes ~20 ms to import, and a front end starting in
-            # English (or with compiled .mo files) never needs it.
+            # Imported here: babel.messages is slow to import (docs/performance.md), and a front
+            # end starting in English (or with compiled .mo files) never needs it.
             from babel.messages.mofile import write_mo
             from babel.messages.pofile import read_po
 

@@ -31,8 +31,8 @@ def normalise_number(raw: str, country: str = "GB", home: str = "GB") -> str:
     """Check a number and format it for display: national style at home, else international."""
     compact = raw.strip()
     digits = re.sub(r"\D", "", compact)
-    # Imported here: phonenumbers takes ~20 ms to import and readers of the directory (the
-    # kiosk's start, the SMS line's) never check numbers.
+    # Imported here: phonenumbers is slow to import (docs/performance.md) and readers of the
+    # directory (the kiosk's start, the SMS line's) never check numbers.
     import phonenumbers
 
     if 3 <= len(digits) <= 6 and not compact.startswith("+"):

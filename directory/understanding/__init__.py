@@ -3,6 +3,12 @@
 Shared by the SMS line and the kiosk's search words; read-only over the directory.
 """
 
-from directory.understanding.interpret import PlaceMatch, TopicMatch, Understanding, interpret
+from directory.understanding.interpret import (
+    PlaceMatch,
+    TopicMatch,
+    Understanding,
+    interpret,
+    suggest,
+)
 
-__all__ = ["PlaceMatch", "TopicMatch", "Understanding", "interpret"]
+__all__ = ["PlaceMatch", "TopicMatch", "Understanding", "interpret", "suggest"]

@@ -16,7 +16,13 @@ from directory.models import Place
 from directory.text.folding import fold
 from directory.understanding import places as pl
 from directory.understanding import words as lex
-from directory.understanding.topics import TopicHit, find_topics, rank_topics, vocabulary
+from directory.understanding.topics import (
+    TopicHit,
+    find_topics,
+    rank_topics,
+    suggest_topics,
+    vocabulary,
+)
 
 _CLAUSE = re.compile(r"[.,;!?\n]+")
 MAX_CHARS = 480  # longer texts are read from their start only: nobody needs more to ask
@@ -61,6 +67,7 @@ class Understanding:
     language: str | None = None
     confidence: float = 0.0
     suggestions: tuple[str, ...] = ()  # places to ask about ("Did you mean ...?")
+    rest: tuple[str, ...] = ()  # words that named no topic, place or command (for text search)
 
     @property
     def topic(self) -> str | None:
@@ -226,6 +233,11 @@ def interpret(
         chosen is not None and chosen.kind == "prison"
     )
     topics = tuple(TopicMatch(k, next(h.words for h in hits if h.key == k)) for k in keys)
+    used = topic_words | (set(range(chosen.start, chosen.start + chosen.size)) if chosen else set())
+    rest = tuple(
+        w for i, w in enumerate(words)
+        if i not in used and w not in lex.FUNCTION and w not in lex.PRISON_WORDS
+    )  # fmt: skip
     confidence = (0.5 if keys else 0.0) + (0.5 if place else 0.0) - (0.2 if fuzzy else 0.0)
     return Understanding(
         topics=topics,
@@ -240,4 +252,11 @@ def interpret(
         language=language,
         confidence=round(max(confidence, 0.0), 2),
         suggestions=tuple(suggestions),
+        rest=rest,
     )
+
+
+def suggest(db: ContentDB, typed: str, language: str, limit: int = 3) -> list[str]:
+    """Category keys to offer while a family types search words, from the same vocabulary."""
+    words, _breaks = words_of(typed)
+    return suggest_topics(vocabulary(db), words, language, limit)

@@ -142,3 +142,15 @@ def rank_topics(hits: list[TopicHit], prison_named: bool = False) -> list[str]:
         if key not in out:
             out.append(key)
     return out
+
+
+def suggest_topics(vocab: Vocabulary, words: list[str], language: str, limit: int = 3) -> list[str]:
+    """Topics for what is being typed: those the words already name, then those whose words
+    start like the last (partly typed) word, in the language or English."""
+    out = rank_topics(find_topics(vocab, words))
+    last = words[-1] if words else ""
+    if len(last) >= 2:
+        for phrase, (key, _strong, lang) in vocab.phrases.items():
+            if key not in out and phrase.startswith(last) and lang in (language, "en", None):
+                out.append(key)
+    return out[:limit]

@@ -1,8 +1,12 @@
-"""What every kiosk screen shares: the translator, the backend, and a language switch hook."""
+"""What every kiosk screen shares: the translator, the backend, and a language switch hook.
+
+Screens know the app only through `KioskHost`, the few things they read and ask of it; they do
+not import the app (which imports them) or set its attributes.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, ClassVar, cast
+from typing import TYPE_CHECKING, Any, ClassVar, Protocol, cast
 
 from textual import on
 from textual.await_complete import AwaitComplete
@@ -12,17 +16,77 @@ from textual.widget import Widget
 from textual.widgets import Button, Static
 
 if TYPE_CHECKING:
-    from kiosk.app import KioskApp
+    from directory import Category, ServiceResult
     from kiosk.backend import Backend
+    from kiosk.clock import Clock
+    from kiosk.desk import Desk
+    from kiosk.i18n import Translator
+    from kiosk.pin_guard import PinGuard
+    from kiosk.settings import KioskSettings
+    from kiosk.staff_session import StaffSession
+
+
+class KioskHost(Protocol):
+    """What the screens need from the kiosk app."""
+
+    @property
+    def settings(self) -> KioskSettings: ...
+
+    @property
+    def clock(self) -> Clock: ...
+
+    @property
+    def backend(self) -> Backend: ...
+
+    @property
+    def translator(self) -> Translator: ...
+
+    @property
+    def language(self) -> str: ...
+
+    @property
+    def helplines(self) -> list[ServiceResult]: ...
+
+    @property
+    def texting_available(self) -> bool: ...
+
+    @property
+    def speech_available(self) -> bool: ...
+
+    @property
+    def pin_guard(self) -> PinGuard: ...
+
+    @property
+    def desk(self) -> Desk: ...
+
+    @property
+    def staff(self) -> StaffSession | None: ...
+
+    def choose_language(self, language: str) -> None:
+        """Switch every screen to the language."""
+
+    def remember_home(self, helplines: list[ServiceResult], categories: list[Category]) -> None:
+        """Keep the home screen's helplines and categories for the other screens."""
+
+    def show_results(
+        self, *, category: str | None = None, near: str | None = None, text: str | None = None
+    ) -> None:
+        """Search and show the results."""
+
+    def go_home(self) -> None:
+        """Back to the home screen."""
+
+    def action_staff_exit(self) -> None:
+        """Ask for the staff PIN."""
 
 
 class KioskScreenMixin:
     """Shortcuts to the kiosk app, its backend and the current language's translator."""
 
     @property
-    def kiosk(self) -> KioskApp:
+    def kiosk(self) -> KioskHost:
         """The running kiosk app."""
-        return cast("KioskApp", cast(Any, self).app)
+        return cast(KioskHost, cast(Any, self).app)
 
     @property
     def backend(self) -> Backend:

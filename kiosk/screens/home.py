@@ -167,8 +167,7 @@ class HomeScreen(KioskScreen):
         composed = self.data
         self.data = message.data
         self.failed = False
-        self.kiosk.helplines = message.data.helplines
-        self.kiosk.categories = message.data.categories
+        self.kiosk.remember_home(message.data.helplines, message.data.categories)
         if message.data is composed:
             return  # composed with this data already (read while the kiosk was starting)
         if not (self.query("#tiles") and self.query("#actions") and self.query(HelplineStrip)):
@@ -203,7 +202,7 @@ class HomeScreen(KioskScreen):
 
     @on(LanguageBar.Chosen)
     def _language(self, event: LanguageBar.Chosen) -> None:
-        self.kiosk.language = event.language
+        self.kiosk.choose_language(event.language)
 
     @on(Button.Pressed, ".tile")
     def _tile(self, event: Button.Pressed) -> None:

@@ -51,7 +51,7 @@ class LanguageScreen(KioskModal):
     def _chosen(self, event: LanguageBar.Chosen) -> None:
         event.stop()
         self.dismiss(None)
-        self.kiosk.language = event.language
+        self.kiosk.choose_language(event.language)
 
     @on(Button.Pressed, "#close")
     def _close(self) -> None:

@@ -15,8 +15,8 @@ class KioskButton(Button):
 
     Button's constructor sets its `flat` and `variant` reactives, and each class change asks
     the stylesheet to restyle the widget at once, although it is not on screen yet and is
-    styled in full when mounted. That cost 0.5-1.5 ms a button, most of the time it took to
-    show a screen of tiles or a keypad.
+    styled in full when mounted. That was most of the time it took to show a screen of tiles
+    or a keypad (docs/performance.md).
 
     Labels carry directory text (category tiles, suggestions): a `str` label would be read as
     markup by Button, so it is turned into literal Content, when built and when changed.

@@ -11,15 +11,16 @@ from directory import build
 
 HERE = Path(__file__).resolve().parent
 FIXTURES = HERE / "fixtures" / "exchange"
-DATA = HERE.parent.parent / "data"
+DATA = HERE.parent.parent / "data"  # the real gazetteers
+PRISONS = HERE.parent / "fixtures" / "directory" / "prisons.csv"
 
 
 def make_data(target: Path) -> Path:
-    """A data/ folder from the fixture files, with the real prisons and places."""
+    """A data/ folder from the fixture files, with the test directory's prisons and real places."""
     target.mkdir(parents=True, exist_ok=True)
     for item in FIXTURES.iterdir():
         shutil.copy2(item, target / item.name)
-    shutil.copy2(DATA / "prisons.csv", target / "prisons.csv")
+    shutil.copy2(PRISONS, target / "prisons.csv")
     (target / "places").symlink_to(DATA / "places")
     return target
 

@@ -42,7 +42,10 @@ def test_a_capital_gets_its_countrys_services_and_no_uk_only_ones(
     local_names = [r.name for r in found.local]
     if local:
         assert local_names[0] == local
-    assert all(name.startswith("Test ") for name in local_names)
+    # Nearby: the fixture's own services and the real prisons' visiting entries, nothing else.
+    assert all(
+        r.name.startswith("Test ") or r.service_id.startswith("prison-visits-") for r in found.local
+    )
 
 
 def test_a_uk_place_never_gets_a_service_for_another_country(db: ContentDB) -> None:
@@ -90,3 +93,16 @@ def test_greek_short_codes_missing_from_libphonenumber_are_accepted_only_in_gree
         parse_phones("1056", "GB")
     with pytest.raises(PhoneError):
         parse_phones("1057", "GR")
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "nomis"),
+    [("JVA Moabit", "DE", "DE-BMO"), ("Madrid V", "ES", "ES-M5"), ("EP Lisboa", "PT", "PT-EPL")],
+)
+def test_prisons_in_the_five_countries_resolve_in_their_country(
+    db: ContentDB, text: str, country: str, nomis: str
+) -> None:
+    place = resolve_place(db, text)
+    assert (place.kind, place.country, place.prison) == ("prison", country, nomis)
+    found = search_services(db, near=place, national_limit=20)
+    assert UK_ONLY not in {r.name for r in found.national}

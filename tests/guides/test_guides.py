@@ -244,3 +244,39 @@ def test_waypost_stale_shows_wrong_guide_texts_first(built_db: Path, state_path:
     assert lines.index(next(x for x in lines if "guide text(s) to check" in x)) < lines.index(
         next(x for x in lines if "service(s) to check" in x)
     )
+
+
+def test_guides_export_edit_and_import(built_db: Path, tmp_path: Path) -> None:
+    from directory.exchange.exporter import export_directory
+    from directory.exchange.importer import import_into
+
+    live = tmp_path / "live.db"
+    live.write_bytes(built_db.read_bytes())
+    out = tmp_path / "sheet"
+    with open_content(live) as db:
+        export_directory(db, "csv", out)
+    # Only the guides are under test: without translations.csv the import carries the current
+    # translations (the sheet importer does not yet take the `application` field export writes).
+    (out / "translations.csv").unlink()
+    nations = out / "guides" / "nations.csv"
+    assert (out / "guides" / "labels.csv").is_file() and nations.is_file()
+    rows = _rows(nations)
+    for row in rows:
+        if (row["nation"], row["section"], row["lang"]) == ("england_wales", "dress", "ro"):
+            raise AssertionError("dress has no nation text yet")
+    edited = [
+        {**r, "text": "Verificat de voluntar.", "checked": "2026-11-30"}
+        if (r["nation"], r["section"], r["lang"]) == ("england_wales", "booking", "ro")
+        else r
+        for r in rows
+    ]
+    _write(nations, edited)
+    with open_content(live) as db:
+        import_into(db, out, "tester")
+    with open_content(live) as db:
+        booking = prison_guide(db, "LWI", "ro").section("booking")
+        assert booking.text.endswith("Verificat de voluntar.")
+        assert prison_guide(db, "LWI", "en").section("booking").text.endswith("send you one.")
+    _write(nations, [r for r in edited if r["lang"] != "pl"])  # a language missing: refused
+    with open_content(live) as db, pytest.raises(DataValidationError, match="pl"):
+        import_into(db, out, "tester")

@@ -70,8 +70,8 @@ def _toml_string(value: str) -> str:
 
 
 def hostile_data(target: Path) -> Path:
-    """A copy of data/ with markup in every kind of text the kiosk shows."""
-    shutil.copytree(ROOT / "data", target, ignore=shutil.ignore_patterns("places"))
+    """A copy of the test directory with markup in every kind of text the kiosk shows."""
+    shutil.copytree(ROOT / "tests" / "fixtures" / "directory", target)
     (target / "places").mkdir()
     for item in (ROOT / "data" / "places").iterdir():
         if item.name != "uk_places.csv":

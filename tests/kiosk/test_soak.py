@@ -23,8 +23,9 @@ MAX_GROWTH_MB = 40
 
 
 async def tap(app: KioskApp, x: int, y: int) -> None:
-    """A tap as the driver delivers it: down, up and click at one spot, without waiting for
-    the CPU to go idle between them (Pilot.click does, which is too slow for 2,000 taps)."""
+    """A tap as the driver delivers it (posted to the app): down, up and click at one spot,
+    without waiting for the CPU to go idle between them (Pilot.click does, which is too slow
+    for 2,000 taps)."""
     screen = app.screen
     for cls in (events.MouseDown, events.MouseUp, events.Click):
         arguments = dict(
@@ -43,7 +44,7 @@ async def tap(app: KioskApp, x: int, y: int) -> None:
         if cls is events.Click:
             arguments["chain"] = 1
         app.mouse_position = Offset(x, y)
-        screen._forward_event(cls(**arguments))  # type: ignore[arg-type]
+        app.post_message(cls(**arguments))  # type: ignore[arg-type]
         await asyncio.sleep(0)
 
 

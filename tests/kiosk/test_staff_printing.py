@@ -11,11 +11,14 @@ from typing import Any
 import pytest
 
 from directory import open_content
+from directory.guides import prison_guide
+from directory.guides.assemble import Labels
 from kiosk.app import KioskApp
 from kiosk.screens.staff.choose_services import ChooseServicesScreen
 from kiosk.screens.staff.printing import PrintScreen
 from printouts.centre import centre_card, centre_service_ids, service_card
 from printouts.printer import printer_state
+from printouts.visit_card import visit_card_text
 from tests.kiosk.conftest import screen_text, settle
 from tests.kiosk.test_printing import pdf_text, scan_qr
 from tests.kiosk.test_staff_desk import _open_desk
@@ -122,3 +125,34 @@ def test_cups_says_when_the_queue_is_paused(cups_queue: tuple[str, Path]) -> Non
     finally:
         subprocess.run(["cupsenable", queue], check=True)
     assert printer_state(queue).state == "ready"
+
+
+async def test_the_prisons_visit_card_prints_in_two_languages(
+    make_app: Callable[..., KioskApp],
+    built_db: Path,
+    cups_queue: tuple[str, Path],
+    printed: Any,
+) -> None:
+    queue, folder = cups_queue
+    app = make_app(printer=queue)
+    async with app.run_test(size=(80, 30)) as pilot:
+        await _open_desk(app, pilot)
+        await pilot.click("#desk-print")
+        await settle(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, PrintScreen)
+        while screen.languages[1:] != ["cy"]:  # the second language button cycles
+            await pilot.click("#sheet-lang-2")
+            await settle(app, pilot)
+        await pilot.click("#print-visit")
+        await settle(app, pilot)
+        job = screen.last_job
+        assert job.startswith(f"{queue}-"), screen.outcome
+    pdf = printed(folder, job)
+    assert _page_count(pdf) == 4  # a sheet per language, fronts then backs
+    with open_content(built_db) as db:
+        english = visit_card_text(prison_guide(db, "LWI", "en"), Labels(db, "en"))
+        welsh = visit_card_text(prison_guide(db, "LWI", "cy"), Labels(db, "cy"))
+    assert english.qr_payload in scan_qr(pdf)
+    text = pdf_text(pdf)
+    assert english.title in text and welsh.back_heading in text

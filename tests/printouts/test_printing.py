@@ -9,8 +9,9 @@ import pytest
 from click.testing import CliRunner
 
 from directory import ContentDB
+from directory.lookup.centre import centre_service_ids
 from directory.lookup.services import get_service
-from printouts.centre import centre_card, centre_service_ids, service_card
+from printouts.centre import centre_card, service_card
 from printouts.printer import CARD_MEDIA, PrintError, print_pdf
 from printouts.qr import dial_string
 from printouts.sheet import sheet_pdf

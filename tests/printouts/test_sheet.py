@@ -8,7 +8,8 @@ from typing import Any
 import pytest
 
 from directory import ContentDB
-from printouts.centre import centre_card, centre_service_ids, service_card
+from directory.lookup.centre import centre_service_ids
+from printouts.centre import centre_card, service_card
 from printouts.qr import MM
 from printouts.sheet import LAYOUTS, PAGE_H, PAGE_W, calibration_pdf, crop_marks, sheet_pdf
 

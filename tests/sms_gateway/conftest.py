@@ -14,8 +14,8 @@ import pytest
 from fastapi.testclient import TestClient
 from twilio.request_validator import RequestValidator
 
-from sms_gateway.app import create_app
 from sms_gateway.settings import GatewaySettings
+from sms_gateway.web.app import create_app
 
 TOKEN = "12345678901234567890123456789012"
 PUBLIC_URL = "https://sms.example.org"
@@ -110,22 +110,3 @@ def message_texts(document: str) -> list[str]:
     # attributes or nesting, and needs no XML library on untrusted-looking input.
     assert _TWIML.fullmatch(document), document
     return [html.unescape(m) for m in _MESSAGE.findall(document)]
-
-
-class Kit:
-    """The helpers above, for test modules (which cannot import conftest)."""
-
-    TOKEN = TOKEN
-    PUBLIC_URL = PUBLIC_URL
-    HASH_KEY = HASH_KEY
-    make_settings = staticmethod(make_settings)
-    twilio_form = staticmethod(twilio_form)
-    sign = staticmethod(sign)
-    state_rows = staticmethod(state_rows)
-    message_texts = staticmethod(message_texts)
-
-
-@pytest.fixture
-def kit() -> type[Kit]:
-    """Signing, forms and state-reading helpers."""
-    return Kit

@@ -16,9 +16,9 @@ import pytest
 import uvicorn
 
 from directory import build
-from sms_gateway.app import create_app
 from sms_gateway.gsm import count_segments
 from sms_gateway.settings import GatewaySettings
+from sms_gateway.web.app import create_app
 from tests.sms_gateway.conftest import make_settings, message_texts, sign, state_rows, twilio_form
 
 THREADS = 16

@@ -68,7 +68,9 @@ def test_waiting_keyword_makes_a_misspelt_place_worth_a_guess(content: ContentDB
 def test_a_keyword_and_an_unknown_place_give_suggestions(content: ContentDB) -> None:
     command, calls = parse_counting(content, "HOUSING Lewis")
     assert sum(fuzzy for _, fuzzy in calls) == 1
-    assert command.place_missing or command.place is not None
+    assert command.category == "housing"
+    assert command.place is None and command.place_missing
+    assert "Lewes" in [s.text for s in command.place_suggestions]
 
 
 @pytest.mark.parametrize(

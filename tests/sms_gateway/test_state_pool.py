@@ -9,7 +9,7 @@ import pytest
 
 from directory.db.connections import open_state, transaction
 from directory.state.usage import add_event
-from sms_gateway.state_pool import Checkpointer, StatePool
+from sms_gateway.web.state_pool import Checkpointer, StatePool
 
 
 @pytest.fixture
@@ -73,8 +73,8 @@ def test_the_checkpointer_copies_pool_writes_into_the_database(state_path: Path)
 def test_prepare_warms_every_language_before_the_first_text(
     built_db: Path, state_path: Path
 ) -> None:
-    from sms_gateway.gateway import Gateway
     from sms_gateway.templates import LANGUAGES
+    from sms_gateway.web.gateway import Gateway
     from tests.sms_gateway.conftest import make_settings
 
     gateway = Gateway(make_settings(built_db, state_path))

@@ -61,7 +61,8 @@ def test_just_sent_to_hmp_lewes_gets_that_prison_not_the_menu(
     text = "my husband just got sent to HMP Lewes what do i do"
     data = try_json(text, built_db, state_path, tmp_path)
     assert data["understood"]["topics"] == [] and data["understood"]["prison"] == "HMP & YOI Lewes"
-    assert "Lewes" in data["reply"] and "01273 785271" in data["reply"]
+    assert "Lewes" in data["reply"] and "01273 785271" in data["reply"]  # how to book there
+    assert "Prisoners' Families Helpline" in data["reply"] and data["segments"] <= 2
 
 
 def test_petrol_to_visit_swaleside_is_travel_costs(
@@ -94,3 +95,44 @@ def test_no_word_is_echoed_as_a_place(
     assert data["understood"]["place"] is None
     for word in text.split():
         assert f"near {word.title()}" not in data["reply"]
+
+
+def test_help_prints_twilios_reply_from_the_docs(
+    built_db: Path, state_path: Path, tmp_path: Path
+) -> None:
+    from sms_gateway.gsm import count_segments
+    from sms_gateway.twilio_help import TWILIO_HELP_REPLY
+
+    data = try_json("HELP", built_db, state_path, tmp_path)
+    assert data["answered_by"] == "twilio" and data["reply"] == TWILIO_HELP_REPLY
+    assert count_segments(TWILIO_HELP_REPLY).segments == 1
+    docs = (Path(__file__).resolve().parents[2] / "docs" / "sms-help.md").read_text("utf-8")
+    assert TWILIO_HELP_REPLY in docs
+
+
+def test_a_picture_without_words_gets_one_segment(
+    built_db: Path, state_path: Path, tmp_path: Path
+) -> None:
+    from sms_gateway.gsm import count_segments
+
+    data = try_json("", built_db, state_path, tmp_path)
+    assert "words only" in data["reply"] and data["segments"] == 1
+    assert count_segments(data["reply"]).segments == 1
+
+
+def test_nothing_understood_is_one_segment_with_an_example_and_a_helpline(
+    built_db: Path, state_path: Path, tmp_path: Path
+) -> None:
+    data = try_json("lol whatever", built_db, state_path, tmp_path)
+    assert data["segments"] == 1 and "116 123" in data["reply"] and "e.g." in data["reply"]
+    menu = try_json("MENU", built_db, state_path, tmp_path)
+    assert "Topics:" in menu["reply"] and menu["segments"] <= 2
+
+
+def test_two_topics_answer_the_first_and_say_how_to_ask_the_other(
+    built_db: Path, state_path: Path, tmp_path: Path
+) -> None:
+    data = try_json("money manchester and housing", built_db, state_path, tmp_path)
+    assert data["understood"]["topics"][:2] == ["money", "housing"]
+    assert data["reply"].startswith(("Money", "No Money"))
+    assert "For Housing, text HOUSING" in data["reply"] and data["segments"] <= 2

@@ -8,9 +8,9 @@ import pytest
 from fastapi.testclient import TestClient
 
 from directory.state.privacy import hash_sender
-from sms_gateway.app import create_app
 from sms_gateway.gsm import count_segments
 from sms_gateway.settings import GatewaySettings
+from sms_gateway.web.app import create_app
 from tests.sms_gateway.conftest import (
     HASH_KEY,
     PUBLIC_URL,
@@ -113,7 +113,9 @@ def test_reply_in_the_language_of_the_keyword(text: Sender, body: str, words: st
 def test_prison_alone_gives_visiting_first(text: Sender) -> None:
     reply = one_reply(text, "HMP Lewes")
     assert reply.startswith("HMP & YOI Lewes visits: book on 01273 785271")
-    assert "VISIT" in reply.split("\n")[1]
+    # issue 13: a prison alone is someone new to it: the families helpline, then the topics
+    assert "Prisoners' Families Helpline" in reply.split("\n")[1]
+    assert "VISIT" in reply.split("\n")[2]
 
 
 def test_place_without_keyword_lists_topics_near(text: Sender) -> None:
@@ -220,7 +222,8 @@ def test_media_only_message(text: Sender) -> None:
     reply = one_reply(
         text, "", NumMedia="1", MediaUrl0="https://api.twilio.com/x", MediaContentType0="image/jpeg"
     )
-    assert "Topics:" in reply
+    # Issue 13: one segment saying the line reads words, not the topic list
+    assert "words only" in reply and count_segments(reply).segments == 1
 
 
 def test_missing_directory_answers_politely(tmp_path: Path, state_path: Path) -> None:

@@ -9,11 +9,12 @@ from typing import Any, TypeVar
 import click
 
 from directory import ContentDB, open_content
+from directory.lookup.centre import centre_service_ids
 from directory.lookup.services import prison_visiting
 from directory.settings import CommonSettings
 from directory.text.i18n import LANGUAGES
 from printouts.card_face import CardText
-from printouts.centre import centre_card, centre_service_ids, service_card
+from printouts.centre import centre_card, service_card
 from printouts.poster import poster_column, poster_pdf
 from printouts.printer import CARD_MEDIA, PrintError, print_pdf
 from printouts.sheet import DEFAULT_LAYOUT, LAYOUTS, calibration_pdf, sheet_pdf

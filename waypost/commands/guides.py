@@ -9,7 +9,7 @@ import click
 
 from directory.db.connections import open_content
 from directory.guides import NATIONS, SECTIONS, STAGES, prison_guide, section_counts, stage_guide
-from directory.guides.assemble import Labels
+from directory.guides.assemble import Labels, PrisonGuide
 from directory.settings import CommonSettings
 from directory.text.i18n import LANGUAGES
 from waypost.options import UserError, db_option, friendly_errors, settings_for
@@ -37,6 +37,18 @@ def _checked_line(say: Labels, checked: str | None) -> str:
     is_flag=True,
     help="Instead of one guide: how many open prisons have each section filled from sources.",
 )
+@click.option(
+    "--card",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Also write the prison's visit card (a CR80 wallet card, PDF) to this file.",
+)
+@click.option(
+    "--sheet",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Also write an A4 sheet of ten visit cards (PDF, for duplex) to this file.",
+)
 @db_option
 @click.pass_context
 def prison_command(
@@ -45,6 +57,8 @@ def prison_command(
     lang: str,
     as_json: bool,
     summary: bool,
+    card: Path | None,
+    sheet: Path | None,
     db: Path | None,
 ) -> None:
     """Print the visit guide of PRISON (a name such as "HMP Lewes", or its code such as LWI).
@@ -69,10 +83,11 @@ def prison_command(
         if not prison:
             raise UserError('Name a prison, e.g. waypost prison "HMP Lewes", or use --summary.')
         guide = prison_guide(content, prison, lang)
+        say = Labels(content, lang)
+        _cards(guide, say, card, sheet, settings.centre_name)
         if as_json:
             click.echo(json.dumps(guide.as_json(), ensure_ascii=False, indent=2))
             return
-        say = Labels(content, lang)
         click.echo(f"{guide.name} ({guide.code})")
         for s in guide.sections:
             click.echo("")
@@ -80,6 +95,19 @@ def prison_command(
             click.echo(s.text)
             click.echo(f"{say('sources')}: {' '.join(s.sources) or '-'}")
             click.echo(_checked_line(say, s.checked))
+
+
+def _cards(
+    guide: PrisonGuide, say: Labels, card: Path | None, sheet: Path | None, centre: str
+) -> None:
+    # Imported here: reportlab is only loaded when a card is asked for.
+    from printouts.visit_card import visit_card_pdf, visit_sheet_pdf
+
+    for path, build in ((card, visit_card_pdf), (sheet, visit_sheet_pdf)):
+        if path is not None:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(build(guide, say, centre))
+            click.echo(f"Wrote {path}.", err=True)
 
 
 @click.command("stage")

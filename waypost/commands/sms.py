@@ -15,6 +15,8 @@ from directory.settings import load_settings
 from sms_gateway.dialogue import Inbound, Line
 from sms_gateway.gsm import count_segments
 from sms_gateway.settings import GatewaySettings, with_dev_secrets
+from sms_gateway.twilio_help import TWILIO_HELP_REPLY
+from sms_gateway.vocabulary import TWILIO_HELP
 from waypost.options import UserError, db_option, friendly_errors, state_db_option
 
 
@@ -59,7 +61,7 @@ def serve_command(
     """
     import uvicorn
 
-    from sms_gateway.app import create_app
+    from sms_gateway.web.app import create_app
 
     settings = _settings(ctx, db=db, state_db=state_db, dev=True if dev else None)
     if settings.dev:
@@ -122,6 +124,9 @@ def try_command(
             conn.close()
             content.close()
     reply = outcome.reply or ""
+    twilio = not reply and text.strip().casefold() in TWILIO_HELP
+    if twilio:
+        reply = TWILIO_HELP_REPLY  # answered by Twilio under Advanced Opt-Out, not the line
     counted = count_segments(reply)
     if as_json:
         understood = (
@@ -136,11 +141,17 @@ def try_command(
             "segments": counted.segments,
             "understood": understood,
         }
+        if twilio:
+            data["answered_by"] = "twilio"
         click.echo(json.dumps(data, ensure_ascii=False))
         return
     if not reply:
         click.echo("(no reply: the line stays silent for this text)")
         return
+    if twilio:
+        click.echo(
+            "(Twilio's reply under Advanced Opt-Out; the line stays silent, see docs/sms-help.md)"
+        )
     click.echo(reply)
     plural = "" if counted.segments == 1 else "s"
     click.secho(

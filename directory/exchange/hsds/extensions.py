@@ -7,15 +7,13 @@ translations; prisons; the gazetteer. They are declared in the same datapackage.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from directory.building.prison_rows import PRISON_COLUMNS
 from directory.building.records import Sources, stable_uuid
 from directory.building.visitor_centres import VISITOR_CENTRE_COLUMNS
+from directory.exchange.hsds import Tables
 from directory.exchange.spreadsheet import number_text
-
-if TYPE_CHECKING:
-    from directory.exchange.hsds.tables import Tables
 
 # Our own resources: name -> columns. The first column links the row to an HSDS record.
 EXTENSIONS: dict[str, tuple[str, ...]] = {

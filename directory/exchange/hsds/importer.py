@@ -1,7 +1,7 @@
 """Reading HSDS 3.0 back in: a tabular data package folder or a services JSON file.
 
-The files are read into tables (hsds_reader.py), each service is checked with the same rules as
-a spreadsheet row (hsds_services.py), and organisations, categories, translations, prisons,
+The files are read into tables (reader.py), each service is checked with the same rules as
+a spreadsheet row (services.py), and organisations, categories, translations, prisons,
 places and change history are taken from the tables here. The `waypost_*` resources of our own
 export, when present, give back what HSDS has no field for; from other publishers sensible
 defaults are used.
@@ -24,13 +24,14 @@ from directory.building.records import (
     TranslationRecord,
     category_records,
 )
-from directory.exchange.hsds.reader import Tables, read_json, read_package
-from directory.exchange.hsds.services import Progress, hsds_services, slug_ref, usable_id
-from directory.exchange.importer import ImportPlan, carried_translations, finish_plan
+from directory.exchange.hsds import Progress
+from directory.exchange.hsds.reader import SourceTables, read_json, read_package
+from directory.exchange.hsds.services import hsds_services, slug_ref, usable_id
+from directory.exchange.import_plan import ImportPlan, carried_translations, finish_plan
 
 
 def _organizations(
-    tables: Tables, current: Sources, issues: Issues, label: str
+    tables: SourceTables, current: Sources, issues: Issues, label: str
 ) -> list[OrganizationRecord]:
     ext = {r["organization_id"]: r for _, r in tables.rows.get("waypost_organizations", [])}
     merged = {o.uuid: o for o in current.organizations}
@@ -58,7 +59,7 @@ def _organizations(
     return list(merged.values())
 
 
-def _categories(tables: Tables) -> list[CategoryRecord] | None:
+def _categories(tables: SourceTables) -> list[CategoryRecord] | None:
     rows = tables.rows.get("waypost_categories", [])
     if not rows:
         return None
@@ -78,7 +79,7 @@ def _categories(tables: Tables) -> list[CategoryRecord] | None:
     )
 
 
-def _places(tables: Tables) -> list[PlaceRecord] | None:
+def _places(tables: SourceTables) -> list[PlaceRecord] | None:
     rows = tables.rows.get("waypost_places", [])
     if not rows:
         return None
@@ -97,7 +98,7 @@ def _places(tables: Tables) -> list[PlaceRecord] | None:
     ]
 
 
-def _history(tables: Tables, current: Sources) -> list[MetadataRecord]:
+def _history(tables: SourceTables, current: Sources) -> list[MetadataRecord]:
     known = {m.id for m in current.metadata}
     out = []
     for _, r in tables.rows.get("metadata", []):

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-if TYPE_CHECKING:
-    from directory.exchange.hsds.tables import Row, Tables
+from directory.exchange.hsds import Row, Tables
 
 NUMBERS = {"latitude", "longitude", "minimum_age", "maximum_age", "extension"}
 

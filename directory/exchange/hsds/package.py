@@ -15,8 +15,9 @@ import json
 from pathlib import Path
 
 from directory.building.records import Sources
+from directory.exchange.hsds import Progress, Row
 from directory.exchange.hsds.extensions import EXTENSIONS, extension_resource
-from directory.exchange.hsds.tables import Progress, Row, hsds_tables
+from directory.exchange.hsds.tables import hsds_tables
 
 
 def standards_dir() -> Path:

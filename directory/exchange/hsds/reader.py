@@ -13,9 +13,9 @@ from pathlib import Path
 from typing import Any
 
 from directory.building.data_folder import Issues
+from directory.exchange.hsds import Origin
 from directory.exchange.hsds.extensions import EXTENSIONS
 
-Origin = tuple[str, int | None, str]  # file, row, column prefix (a JSON path for JSON)
 _FILES = {
     "organization": "organizations.csv",
     "service": "services.csv",
@@ -39,8 +39,8 @@ def is_hsds(source: Path) -> bool:
     )
 
 
-class Tables:
-    """HSDS rows by table, each with where it came from."""
+class SourceTables:
+    """HSDS rows read from a package, by table, each with where it came from."""
 
     def __init__(self) -> None:
         self.rows: dict[str, list[tuple[Origin, dict[str, str]]]] = defaultdict(list)
@@ -62,9 +62,9 @@ def _nested(value: Any) -> bool:
     return isinstance(value, dict | list)
 
 
-def read_package(folder: Path, issues: Issues) -> Tables:
+def read_package(folder: Path, issues: Issues) -> SourceTables:
     """The CSV files of a tabular data package (those Waypost reads)."""
-    tables = Tables()
+    tables = SourceTables()
     names = dict(_FILES)
     names.update({name: f"{name}.csv" for name in EXTENSIONS})
     for table, name in names.items():
@@ -81,9 +81,9 @@ def read_package(folder: Path, issues: Issues) -> Tables:
     return tables
 
 
-def read_json(path: Path, issues: Issues) -> Tables:
+def read_json(path: Path, issues: Issues) -> SourceTables:
     """An HSDS JSON file (a list of services, or one service) flattened into tables."""
-    tables = Tables()
+    tables = SourceTables()
     try:
         data = json.loads(path.read_text(encoding="utf-8-sig"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:

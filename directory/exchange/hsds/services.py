@@ -10,19 +10,18 @@ from __future__ import annotations
 
 import re
 import uuid
-from collections.abc import Callable
 from typing import Any
 
 from directory.building.data_folder import Geocoder, Issues, service_from_row
 from directory.building.records import OrganizationRecord, ServiceRecord, Sources
-from directory.exchange.hsds.reader import Origin, Tables
+from directory.exchange.hsds import Origin, Progress
+from directory.exchange.hsds.reader import SourceTables
 from directory.exchange.spreadsheet import EXPORT_COLUMNS
 from directory.lookup.areas import AREA_URI
 from directory.text.folding import fold_uncached as fold
 from directory.text.hours import ICAL, Opening, format_hours
 from directory.text.phones import PhoneEntry, format_phones
 
-Progress = Callable[[str, int, int], None]
 ADDRESS_FIELDS = ("address_1", "address_2", "city", "region", "postal_code", "country")
 _DAY = {code: i for i, code in enumerate(ICAL)}
 
@@ -174,7 +173,7 @@ def _service_row(
 
 
 def hsds_services(
-    tables: Tables,
+    tables: SourceTables,
     current: Sources,
     organizations: list[OrganizationRecord],
     categories: set[str],

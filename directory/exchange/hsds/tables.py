@@ -6,18 +6,15 @@ locations and addresses; the `waypost_*` rows (hsds_extensions.py) keep what HSD
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from directory.building.records import ServiceRecord, Sources, stable_uuid
+from directory.exchange.hsds import Progress, Tables
 from directory.exchange.hsds.extensions import extension_tables
 from directory.exchange.hsds.taxonomy import cross_terms, taxonomy_tables
 from directory.exchange.spreadsheet import number_text
 from directory.lookup.areas import AREA_URI
 from directory.lookup.places import normalise_postcode
-
-Progress = Callable[[str, int, int], None]
-Row = dict[str, str]
 
 
 def _time(value: str | None) -> str:
@@ -36,19 +33,6 @@ def _state_province(service: ServiceRecord, regions: dict[str, str]) -> str:
         return loc.region
     postcode = normalise_postcode(loc.postal_code)
     return regions.get(postcode.split(" ")[0], "") if postcode and loc.country == "GB" else ""
-
-
-class Tables:
-    """HSDS tables as lists of rows, keyed by resource name."""
-
-    def __init__(self) -> None:
-        self.rows: dict[str, list[Row]] = {}
-
-    def add(self, table: str, **values: object) -> Row:
-        """Append a row; None becomes an empty cell."""
-        row = {k: "" if v is None else str(v) for k, v in values.items()}
-        self.rows.setdefault(table, []).append(row)
-        return row
 
 
 def _service_tables(s: ServiceRecord, t: Tables, ctx: dict[str, Any]) -> None:

@@ -6,13 +6,9 @@ taxonomies, attached to the same services as `cross_reference` attributes.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from directory.building.records import Sources, stable_uuid
 from directory.building.writer import TAXONOMY_ID
-
-if TYPE_CHECKING:
-    from directory.exchange.hsds.tables import Tables
+from directory.exchange.hsds import Tables
 
 CROSS_TAXONOMIES = {
     "open_eligibility": ("Open Eligibility", "https://openeligibility.org"),

@@ -53,6 +53,7 @@ class CallListScreen(StaffScreen):
     CallListScreen .calls-row { height: 3; }
     CallListScreen .calls-row > Button { width: 1fr; height: 3; }
     CallListScreen #calls-up, CallListScreen #calls-down { width: 10; min-width: 10; }
+    CallListScreen #calls-print { width: 2fr; }
     """
 
     def __init__(self) -> None:

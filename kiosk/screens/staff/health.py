@@ -50,7 +50,8 @@ class HealthScreen(StaffScreen):
     HealthScreen { padding: 0 1; }
     HealthScreen #health-text { height: auto; }
     HealthScreen #health-scroll { height: 1fr; }
-    HealthScreen #sync-progress { height: 1; }
+    HealthScreen #sync-progress { height: 1; display: none; }
+    HealthScreen #sync-progress.-running { display: block; }
     HealthScreen #sync-outcome { height: auto; text-style: bold; }
     HealthScreen .health-row { height: 3; }
     HealthScreen .health-row > Button { width: 1fr; height: 3; }
@@ -163,6 +164,7 @@ class HealthScreen(StaffScreen):
         if self.syncing_now:
             return
         self.syncing_now = True
+        self.query_one(ProgressBar).add_class("-running")
         self._say(self._("Syncing…"))
         self.run_sync()
 
@@ -185,6 +187,7 @@ class HealthScreen(StaffScreen):
     def on_sync_finished(self, message: SyncFinished) -> None:
         """The plain outcome (with the core's own words on a failure), then read again."""
         self.syncing_now = False
+        self.query_one(ProgressBar).remove_class("-running")
         outcome = message.outcome
         text = self._outcome_words(outcome.outcome, outcome.version)
         if outcome.outcome == "failed" and outcome.message:

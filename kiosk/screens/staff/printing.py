@@ -98,6 +98,7 @@ class PrintScreen(StaffScreen):
         yield Static(Content(self.outcome), id="print-outcome")
         with Vertical(id="print-jobs"):
             yield KioskButton(_("Print sheets of the centre's cards"), id="print-sheet")
+            yield KioskButton(_("Print sheets of the prison's visit card"), id="print-visit")
             yield KioskButton(_("Print the poster"), id="print-poster")
             yield KioskButton(_("Cards for chosen services"), id="print-choose")
         with Horizontal(classes="print-row"):
@@ -184,6 +185,11 @@ class PrintScreen(StaffScreen):
     def _sheet(self) -> None:
         languages, sheets, who = list(self.languages), self.sheets, self.volunteer
         self._start(lambda: self.desk.print_centre_sheets(languages, sheets, who))
+
+    @on(Button.Pressed, "#print-visit")
+    def _visit(self) -> None:
+        languages, sheets, who = list(self.languages), self.sheets, self.volunteer
+        self._start(lambda: self.desk.print_visit_cards(languages, sheets, who))
 
     @on(Button.Pressed, "#print-poster")
     def _poster(self) -> None:

@@ -6,7 +6,7 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 
-from sms_gateway.gateway import Gateway
+from sms_gateway.web.gateway import Gateway
 
 
 def get_gateway(request: Request) -> Gateway:

@@ -7,9 +7,9 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
-from sms_gateway.gateway import Gateway
-from sms_gateway.routes import health, sms
 from sms_gateway.settings import GatewaySettings
+from sms_gateway.web.gateway import Gateway
+from sms_gateway.web.routes import health, sms
 
 
 def create_app(settings: GatewaySettings) -> FastAPI:
@@ -23,11 +23,13 @@ def create_app(settings: GatewaySettings) -> FastAPI:
         gateway.close()
 
     app = FastAPI(
-        title="Waypost SMS line", docs_url=None, redoc_url=None, openapi_url=None,
+        title="Waypost SMS line",
+        docs_url=None,
+        redoc_url=None,
+        openapi_url=None,
         lifespan=lifespan,
-    )  # fmt: skip
+    )
     app.state.gateway = gateway
     app.include_router(sms.router)
-    app.add_middleware(sms.SmsEndpoint, gateway=gateway)
     app.include_router(health.router)
     return app

@@ -2,21 +2,26 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import sqlite3
 import time
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from typing import TypeVar
 
 from directory.db.connections import open_state
 from directory.errors import ContentUnavailable
 from directory.state.usage import record_event
-from sms_gateway.content import ContentSource
 from sms_gateway.dialogue import Inbound, Line, Outcome
 from sms_gateway.gsm import count_segments
 from sms_gateway.settings import GatewaySettings
-from sms_gateway.signature import SignatureChecker
-from sms_gateway.state_pool import Checkpointer, StatePool
+from sms_gateway.web.content import ContentSource
+from sms_gateway.web.signature import SignatureChecker
+from sms_gateway.web.state_pool import Checkpointer, StatePool
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 
 class Gateway:
@@ -30,13 +35,17 @@ class Gateway:
         self.state = StatePool(settings.state_db)
         self._checkpointer = Checkpointer(settings.state_db)
         self._keeper: sqlite3.Connection | None = None
+        # One thread does every text's work, off the event loop. One is enough: texts write
+        # one at a time anyway (the line's write lock), and a thread per text would only add
+        # hand-overs and contention for the GIL.
+        self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sms-line")
 
     def prepare(self) -> None:
         """Create or migrate the state database once, before the first request, and hold it.
 
         The held connection is never used for queries. While it is open, a request closing its
         own connection is not the last one, so SQLite does not checkpoint and delete the WAL on
-        every close (measured: 7 ms per text without it, on a busy disk). The checkpointer
+        every close (docs/performance.md). The checkpointer
         thread starts here too: the pool's connections leave checkpoints to it.
         """
         if self._keeper is None:
@@ -46,6 +55,10 @@ class Gateway:
                 self.line.warm(self.content.get())
             except ContentUnavailable:
                 log.warning("the directory is not available yet; the line will say so")
+
+    async def in_worker(self, work: Callable[..., T], *args: object) -> T:
+        """Run blocking work (SQLite, parsing) in the line's worker thread."""
+        return await asyncio.get_running_loop().run_in_executor(self._worker, work, *args)
 
     def handle(self, msg: Inbound) -> Outcome:
         """Answer one text; never raises (an unexpected error gets a short generic reply)."""
@@ -74,6 +87,7 @@ class Gateway:
 
     def close(self) -> None:
         """Release the directory and the state database."""
+        self._worker.shutdown(wait=True)
         self.content.close()
         self._checkpointer.stop()
         self.state.close()

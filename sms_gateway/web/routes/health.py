@@ -10,7 +10,7 @@ from starlette.concurrency import run_in_threadpool
 
 from directory.db.connections import state_writable
 from directory.errors import ContentUnavailable
-from sms_gateway.deps import GatewayDep
+from sms_gateway.web.deps import GatewayDep
 
 router = APIRouter()
 

@@ -1,12 +1,12 @@
 """Open state-database connections, lent to one request at a time and kept for the next.
 
-Opening a connection and setting its PRAGMAs cost ~230 µs a text, a quarter of the request
-path. A connection is still never used by two requests at once: it is taken out of the pool
-for the whole request and put back only when the request is done with it.
+Opening a connection and setting its PRAGMAs was a large share of the request path
+(docs/performance.md). A connection is still never used by two requests at once: it is taken
+out of the pool for the whole request and put back only when the request is done with it.
 
 The pool's connections never checkpoint the WAL themselves: with SQLite's automatic
 checkpoint, every ~1000 pages one unlucky text paid for copying the WAL back and syncing it
-(measured: commit p99 7.6 ms, max 21 ms, on the event loop). A `Checkpointer` thread does it
+(the p99 of a commit; docs/performance.md). A `Checkpointer` thread does it
 instead, off the request path; SQLite releases the GIL while it works.
 """
 
