@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections.abc import Iterable
 
@@ -244,7 +245,11 @@ def search_services(
             cat = named[0]
         elif named and cat is None:
             words = [*words, *named]  # several categories named: each key is in the documents
-    area = (place.area or place_area(db, place)) if place is not None else None
+    if place is not None and not place.area:
+        # A place from a session or the kiosk's settings: work out its nation once, so that the
+        # caller's national lookups (and labels) use the same area as this search.
+        place = dataclasses.replace(place, area=place_area(db, place))
+    area = place.area if place is not None else None
     national_ids = _national(db, cat, words, national_limit, prefix, area)
     national = hydrate(db, [(i, None) for i in national_ids], language)
     if place is None:

@@ -12,7 +12,7 @@ import pytest
 
 from directory import DataValidationError, build, open_content
 from directory.db.migrations import latest_version
-from tests.conftest import DATA
+from tests.conftest import FIXTURE_DATA as DATA
 
 
 def _digest(path: Path) -> str:

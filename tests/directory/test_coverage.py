@@ -12,6 +12,7 @@ from directory.lookup.areas import AreaError, covers, nation_of, parse_areas
 from directory.lookup.places import resolve_place
 from directory.lookup.services import prison_visiting
 from directory.lookup.visitor_centres import visitor_centre_for, visitor_centres_for
+from tests.conftest import REAL_DATA
 
 
 def _edit(path: Path, ref_column: str, ref: str, **changes: str) -> None:
@@ -183,7 +184,8 @@ def test_done_when_checks_on_the_real_directory(content) -> None:  # type: ignor
         assert result.areas != ["GB-SCT"], result.service_id
 
 
-def test_every_scottish_and_ni_prison_cites_its_pages(data_dir: Path) -> None:
+def test_every_scottish_and_ni_prison_cites_its_pages() -> None:
+    data_dir = REAL_DATA  # an invariant of the real data/ folder
     with (data_dir / "prisons.csv").open(encoding="utf-8") as fh:
         rows = [r for r in csv.DictReader(fh) if r["country"] in ("GB-SCT", "GB-NIR")]
     assert len(rows) >= 8
@@ -195,7 +197,8 @@ def test_every_scottish_and_ni_prison_cites_its_pages(data_dir: Path) -> None:
             assert digits in row["source"].replace(" ", ""), row["nomis"]
 
 
-def test_the_two_helpline_numbers_are_two_entries(data_dir: Path) -> None:
+def test_the_two_helpline_numbers_are_two_entries() -> None:
+    data_dir = REAL_DATA  # an invariant of the real data/ folder
     with (data_dir / "services.csv").open(encoding="utf-8") as fh:
         rows = {r["service_id"]: r for r in csv.DictReader(fh)}
     assert rows["prisoners-families-helpline"]["phones"].startswith("0808 808 2003")
@@ -205,7 +208,8 @@ def test_the_two_helpline_numbers_are_two_entries(data_dir: Path) -> None:
         assert rows[ref]["status"] != "active" and "STATUS" in rows[ref]["notes"]
 
 
-def test_open_eligibility_licence_agrees(data_dir: Path) -> None:
+def test_open_eligibility_licence_agrees() -> None:
+    data_dir = REAL_DATA  # an invariant of the real data/ folder
     attribution = (data_dir / "ATTRIBUTION.txt").read_text("utf-8")
     sources = (data_dir / "SOURCES.md").read_text("utf-8")
     line = next(x for x in attribution.splitlines() if "Open Eligibility" in x)
@@ -227,3 +231,15 @@ def test_stats_and_prison_gaps(content) -> None:  # type: ignore[no-untyped-def]
         "SELECT COUNT(*) FROM prison WHERE status = 'open' AND COALESCE(visits_phone, '') = ''"
     ).fetchone()[0]
     assert sum("visits phone" in g.missing for g in gaps) == missing_phone
+
+
+def test_a_place_without_its_nation_gets_one_before_national_lines(content) -> None:  # type: ignore[no-untyped-def]
+    from directory.lookup.search import national_services
+    from directory.models import Place
+
+    # What the SMS line rebuilds from a session: coordinates and country, no nation.
+    manchester = Place("Manchester", "town", "Manchester", 53.48, -2.24, "GB", "M1")
+    found = search_services(content, near=manchester, category="money", national_limit=0)
+    assert found.place is not None and found.place.area == "GB-ENG"
+    lines = national_services(content, "money", "en", 20, found.place.area)
+    assert all(covers(r.areas, "GB-ENG") for r in lines), [(r.service_id, r.areas) for r in lines]
