@@ -35,7 +35,9 @@ OUT = ROOT / "bench" / "out"
 # Other benchmarks clear bench/out; BENCH_SMS_DB points at a directory built elsewhere.
 SYNTH = Path(os.environ.get("BENCH_SMS_DB", OUT / "synth-100k.db"))
 HERE = Path(__file__).resolve().parent
-BASELINE = ROOT.parent / "shared" / "bench" / "hello_fastapi.py"
+# shared/ sits beside the checkout (as on CI); BENCH_SHARED points elsewhere (a worktree).
+SHARED = Path(os.environ.get("BENCH_SHARED", ROOT.parent / "shared"))
+BASELINE = SHARED / "bench" / "hello_fastapi.py"
 TOKEN = "bench-token-0123456789abcdef0123"
 HASH_KEY = "bench-hash-key-0123456789abcdef"
 PUBLIC = "https://sms.example.org"
@@ -439,8 +441,10 @@ def main() -> int:
             f"{'met' if rate_ok else 'NOT met'}; p99 {g['p99']:.1f} ms "
             f"(target <= {TARGET_P99_MS:.0f} ms): {'met' if p99_ok else 'NOT met'}"
         )
-        profile(synth, work / "profile.db")
-        segment_shares(synth, work / "corpus.db")
+        # BENCH_SMS_PROFILE=0 measures the load alone (e.g. to compare two checkouts).
+        if os.environ.get("BENCH_SMS_PROFILE", "1") != "0":
+            profile(synth, work / "profile.db")
+            segment_shares(synth, work / "corpus.db")
     return 0
 
 

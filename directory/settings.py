@@ -42,6 +42,20 @@ class CommonSettings(BaseSettings):
     centre_prison: str = ""
     # The CUPS queue for printing; None means the system default.
     printer: str | None = None
+    # How long build, import, verify and sync wait for another of them to finish changing the
+    # directory file before giving up (they never change it at the same time).
+    writer_wait_seconds: float = 60.0
+    # The phone pages' public address (https://help.example.org). When set, the QR codes on
+    # cards, sheets, posters and the kiosk open the service's page there instead of saving a
+    # contact or starting a text.
+    pages_url: str = ""
+
+    @field_validator("pages_url")
+    @classmethod
+    def _pages_https(cls, value: str) -> str:
+        if value and not value.startswith(("https://", "http://")):
+            raise ValueError("pages_url must be an https:// address")
+        return value.rstrip("/")
 
     @field_validator("hash_key")
     @classmethod

@@ -333,7 +333,7 @@ class Backend:
                 )
                 .fetchone()
             )
-        return nation_of(row[0] if row else None)
+        return nation_of(row[0] if row else None) or "england_wales"
 
     def stage_guide(self, stage: str, nation: str, language: str) -> StageGuide:
         """What happens at a stage, for a nation, in the language."""

@@ -33,6 +33,7 @@ def service_card(
     language: str = "en",
     centre_name: str = "",
     sms_number: str | None = None,
+    pages_url: str = "",
 ) -> CardText:
     """One service's card, with its categories and SMS keyword in the card's language."""
     detail = get_service(db, service_id, language)
@@ -44,6 +45,7 @@ def service_card(
         sms_number=sms_number,
         helps_with=helps_with(db, detail.categories, language),
         sms_keyword=keyword,
+        pages_url=pages_url,
     )
 
 

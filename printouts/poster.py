@@ -12,7 +12,7 @@ from reportlab.pdfgen.canvas import Canvas
 from directory.db.connections import ContentDB
 from directory.lookup.categories import list_categories
 from directory.lookup.keywords import primary_keyword
-from printouts.qr import MM, draw_qr, make_matrix, sms_link
+from printouts.qr import MM, draw_qr, make_matrix, page_link, sms_link
 from printouts.translations import translator
 from printouts.typography import (
     BOLD,
@@ -43,7 +43,9 @@ class PosterColumn:
     scan: str
 
 
-def poster_column(db: ContentDB, language: str, example_place: str) -> PosterColumn:
+def poster_column(
+    db: ContentDB, language: str, example_place: str, *, pages: bool = False
+) -> PosterColumn:
     """Read the categories and their main keywords in a language, with the poster's words."""
     gettext = translator(language)
     rows = [
@@ -58,7 +60,9 @@ def poster_column(db: ContentDB, language: str, example_place: str) -> PosterCol
         example=f"{housing} {example_place}",
         rows=rows,
         reply=gettext("You get nearby contacts back by text. No internet needed."),
-        scan=gettext("Scan to start a text"),
+        scan=gettext("Scan to open the help pages on your phone")
+        if pages
+        else gettext("Scan to start a text"),
     )
 
 
@@ -124,7 +128,13 @@ def _column(canvas: Canvas, column: PosterColumn, x: float, top: float, room: fl
     _paragraph(canvas, column.reply, x, y, room, size=10, min_size=8, max_lines=2)
 
 
-def poster_pdf(columns: Sequence[PosterColumn], *, sms_number: str, centre_name: str = "") -> bytes:
+def poster_pdf(
+    columns: Sequence[PosterColumn],
+    *,
+    sms_number: str,
+    centre_name: str = "",
+    pages_url: str = "",
+) -> bytes:
     """An A4 poster: the SMS number, keywords in one or two languages, and a large QR code."""
     if not 1 <= len(columns) <= 2:
         raise ValueError("A poster has one or two languages.")
@@ -140,7 +150,10 @@ def poster_pdf(columns: Sequence[PosterColumn], *, sms_number: str, centre_name:
     for i, column in enumerate(columns):
         _column(canvas, column, MARGIN + i * (room + gutter), top, room)
     qr_x, qr_y = (PAGE_W - QR_BOX) / 2, MARGIN + 14
-    draw_qr(canvas, make_matrix(sms_link(sms_number)), qr_x, qr_y, QR_BOX)
+    # With the phone pages, the code opens them in the poster's (first) language; without, it
+    # starts a text to the SMS line.
+    target = page_link(pages_url, "/", columns[0].language) if pages_url else sms_link(sms_number)
+    draw_qr(canvas, make_matrix(target), qr_x, qr_y, QR_BOX)
     caption = " / ".join(dict.fromkeys(c.scan for c in columns))
     cap = fit(caption, REGULAR, PAGE_W - 2 * MARGIN, size=10, min_size=7)
     canvas.setFont(REGULAR, cap.size)

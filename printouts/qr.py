@@ -62,6 +62,11 @@ class QrMatrix:
         return len(self.rows)
 
 
+def page_link(pages_url: str, path: str, language: str) -> str:
+    """A phone page's address for a QR code, in the printout's language."""
+    return f"{pages_url.rstrip('/')}{path}?lang={language}"
+
+
 # The ECI designator for UTF-8 (ISO/IEC 18004 section 7.4.2): mode 0111, then assignment 26.
 ECI_MODE = 0b0111
 ECI_UTF8 = 26

@@ -8,7 +8,7 @@ import re
 from directory.models import ServiceDetail
 from directory.text.presentation import presentation
 from printouts.card_face import CARD_H, CARD_W, QR_BOX, CardText, PhoneLine, draw_back, draw_front
-from printouts.qr import MM, mecard, module_mm
+from printouts.qr import MM, mecard, module_mm, page_link
 from printouts.translations import Gettext, translator
 from printouts.typography import keep_together, new_canvas
 
@@ -71,8 +71,9 @@ def card_text(
     sms_number: str | None = None,
     helps_with: str | None = None,
     sms_keyword: str | None = None,
+    pages_url: str = "",
 ) -> CardText:
-    """The words on one service's card, in the language."""
+    """The words on one service's card, in the language; with pages_url, the QR opens its page."""
     gettext = translator(language)
     hours = presentation(language).hours_short(detail.hours)
     if detail.hours_note:
@@ -81,7 +82,10 @@ def card_text(
         hours = gettext("Hours not known: please phone to check.")
     numbers = [p.number for p in detail.phones]
     payload = contact_payload(detail.name, numbers, detail.url)
-    if payload is None:
+    if pages_url:
+        payload = page_link(pages_url, f"/s/{detail.service_id}", language)
+        caption = gettext("Scan to open this on your phone")
+    elif payload is None:
         caption = ""
     elif payload.startswith("MECARD:"):
         caption = gettext("Scan to save this contact")

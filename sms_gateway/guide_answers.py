@@ -76,7 +76,7 @@ def guide(turn: Turn) -> str:
     nation = "england_wales"
     if prison:
         row = turn.db.execute("SELECT country FROM prison WHERE nomis = ?", (prison,)).fetchone()
-        nation = nation_of(row[0] if row else None)
+        nation = nation_of(row[0] if row else None) or "england_wales"
     stage = stage_guide(turn.db, key, nation, turn.language)
     _remember(turn, feedback_key("stage", key, nation))
     turn.tally.add("guide", keyword=key, language=turn.language, found=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import secrets
 
-from pydantic import SecretStr, field_validator, model_validator
+from pydantic import Field, SecretStr, field_validator, model_validator
 
 from directory.settings import PLACEHOLDERS, CommonSettings
 
@@ -29,6 +29,10 @@ class GatewaySettings(CommonSettings):
     session_seconds: int = 3600
     rate_limit_count: int = 8
     rate_limit_window_seconds: int = 600
+    # Burst guard: this many texts within burst_seconds (faster than anyone types) get one
+    # "please wait", then silence until the sender slows down.
+    burst_texts: int = Field(default=4, ge=2)
+    burst_seconds: float = Field(default=30.0, gt=0)
     results_per_page: int = 3
     # Twilio answers an exact HELP/INFO itself (its Advanced Opt-Out help text); set this to
     # have the app answer with its own menu instead.

@@ -37,6 +37,7 @@ UNITS = {
         "waypost-sms-health.service",
         "waypost-sms-health.timer",
         "waypost-sms-restart.service",
+        "waypost-web.service",
         *TIMER_UNITS,
     ],
     "kiosk": [
@@ -282,7 +283,7 @@ def plan(options: InstallOptions, root: Path = Path("/")) -> Plan:
         ):
             text = render(_template(source, template), proxy)
             result.files.append(FileItem(target, 0o644, text.encode()))
-        result.enable = ["waypost-sms.service", "waypost-sms-health.timer"]
+        result.enable = ["waypost-sms.service", "waypost-sms-health.timer", "waypost-web.service"]
     else:
         dropin = _template(source, "waypost-kiosk-role.conf").encode()
         for unit in ("waypost-sync", "waypost-backup", "waypost-stale"):

@@ -18,7 +18,8 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import Response
 from starlette.exceptions import HTTPException
 
-from directory import ContentDB, open_content, open_state
+from directory import open_state
+from directory.db.source import ContentSource
 from directory.state.usage import record_event
 from web.i18n import from_accept_language
 from web.pages import router
@@ -27,23 +28,6 @@ from web.settings import WebSettings
 
 log = logging.getLogger(__name__)
 access = logging.getLogger("waypost.web.access")
-
-
-class ContentSource:
-    """One read-only directory handle per worker thread, reopened when the file is swapped."""
-
-    def __init__(self, path: Any) -> None:
-        self.path = path
-        self._local = threading.local()
-
-    def get(self) -> ContentDB:
-        """This thread's handle."""
-        db: ContentDB | None = getattr(self._local, "db", None)
-        if db is None:
-            db = self._local.db = open_content(self.path)
-        else:
-            db.refresh()
-        return db
 
 
 class UsageCounter:

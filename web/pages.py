@@ -20,7 +20,9 @@ from directory import (
 from directory.guides import GuideNotFound, prison_guide
 from directory.lookup.categories import list_categories
 from directory.lookup.services import attribution, get_service, helplines, prison_visiting
+from directory.models import Place
 from directory.text.i18n import LANGUAGES
+from directory.understanding.interpret import interpret
 from web.i18n import from_accept_language
 from web.rendering import BadRequest, NotFound, render
 from web.vcard import vcard
@@ -67,16 +69,20 @@ async def home(request: Request, lang: Text = "") -> Response:
 
     def read() -> dict[str, Any]:
         db = content(request)
-        return {
-            "topics": list_categories(db, code),
-            "helplines": [
-                service_view(get_service(db, h.service_id, code), code) for h in helplines(db, code)
-            ],
-            "helpline_links": [link(f"/s/{h.service_id}", code) for h in helplines(db, code)],
-        }
+        # The same for every visitor until the directory changes: worked out once per file.
+        return db.cached(f"web-home-{code}", lambda db: _home_data(db, code))
 
     data = await run_in_threadpool(read)
     return render(request, "home.html.j2", code, **data)
+
+
+def _home_data(db: ContentDB, code: str) -> dict[str, Any]:
+    lines = helplines(db, code)
+    return {
+        "topics": list_categories(db, code),
+        "helplines": [service_view(get_service(db, h.service_id, code), code) for h in lines],
+        "helpline_links": [link(f"/s/{h.service_id}", code) for h in lines],
+    }
 
 
 @router.get("/search", response_class=HTMLResponse)
@@ -106,12 +112,24 @@ async def search(
         }
         if not (topic or q):
             return base
+        place: Place | str | None = near or None
+        category, words = topic or None, q or None
+        if q:
+            # Free text is read as the SMS line reads a text: "visits brixton" is visiting near
+            # HMP Brixton; the words that named no topic or place are searched for.
+            understood = interpret(db, q, language_hint=code)
+            if understood.place is not None and not near:
+                place = understood.place.place
+            if understood.topic and category is None:
+                category = understood.topic
+            if understood.topic or understood.place:
+                words = " ".join(understood.rest) or None
         try:
             found = search_services(
                 db,
-                near=near or None,
-                category=topic or None,
-                text=q or None,
+                near=place,
+                category=category,
+                text=words,
                 language=code,
                 limit=PER_PAGE + 1,
                 offset=page * PER_PAGE,

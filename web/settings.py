@@ -14,9 +14,6 @@ class WebSettings(CommonSettings):
     host: str = "127.0.0.1"
     port: int = 8010
     default_language: str = "en"
-    # The address the pages are reached at from phones (https://help.example.org); QR codes on
-    # cards and posters point here when it is set.
-    public_url: str = ""
     # "Leave this page" replaces the page with this neutral site. Only followed when tapped.
     leave_url: str = "https://www.bbc.co.uk/weather"
     # Count anonymous page uses (topic, outward code, language, found or not) in the state db.
@@ -29,7 +26,7 @@ class WebSettings(CommonSettings):
             raise ValueError(f"default_language must be one of {', '.join(LANGUAGES)}")
         return value
 
-    @field_validator("leave_url", "public_url")
+    @field_validator("leave_url")
     @classmethod
     def _http(cls, value: str) -> str:
         if value and not value.startswith(("https://", "http://")):

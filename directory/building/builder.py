@@ -7,7 +7,6 @@ import tempfile
 from pathlib import Path
 
 from directory.building.data_folder import (
-    Geocoder,
     Issues,
     Progress,
     fingerprint,
@@ -16,11 +15,12 @@ from directory.building.data_folder import (
     load_services,
     load_translations,
 )
-from directory.building.gazetteer import load_places
+from directory.building.gazetteer import Geocoder, load_places
 from directory.building.prison_rows import HMPPS, load_prisons, prison_visiting_service
 from directory.building.records import OrganizationRecord, Sources
 from directory.building.visitor_centres import load_visitor_centres
 from directory.building.writer import write_database
+from directory.db.write_lock import DEFAULT_WAIT, content_writer
 from directory.errors import DataValidationError
 from directory.guides.data_files import load_guides
 
@@ -164,10 +164,16 @@ def install_database(sources: Sources, db_path: Path, progress: Progress | None 
     return version
 
 
-def build(data_dir: Path, db_path: Path, progress: Progress | None = None) -> str:
-    """Build the content database from data/; on any problem the old file is left untouched."""
+def build(
+    data_dir: Path, db_path: Path, progress: Progress | None = None, wait: float = DEFAULT_WAIT
+) -> str:
+    """Build the content database from data/; on any problem the old file is left untouched.
+
+    The swap waits (up to `wait` seconds) for any other writer of the same file to finish.
+    """
     sources = load_sources(Path(data_dir), progress)
-    return install_database(sources, Path(db_path), progress)
+    with content_writer(Path(db_path), "build", wait):
+        return install_database(sources, Path(db_path), progress)
 
 
 __all__ = ["DataValidationError", "build", "install_database", "load_sources"]

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from directory.building.records import PlaceRecord
+from directory.lookup.places import normalise_postcode
 from directory.text.folding import fold_uncached as fold
 
 
@@ -206,3 +207,34 @@ def load_places(folder: Path) -> list[PlaceRecord]:
             if p.country == "GB" or (p.country, p.key) not in known
         )
     return places
+
+
+class Geocoder:
+    """Coordinates for a postcode district or town, from the gazetteer records."""
+
+    def __init__(self, places: list[PlaceRecord]) -> None:
+        self.outcodes = {p.key: p for p in places if p.kind == "outcode"}
+        self.eu_codes = {(p.country, p.key): p for p in places if p.kind == "eu_postcode"}
+        self.towns: dict[tuple[str, str], PlaceRecord] = {}
+        for p in places:
+            if p.kind == "town":
+                best = self.towns.get((p.country, p.key))
+                if best is None or p.population > best.population:
+                    self.towns[(p.country, p.key)] = p
+
+    def locate(
+        self, postal_code: str, city: str, country: str = "GB"
+    ) -> tuple[float, float] | None:
+        """Centroid of the postcode district (or EU postal code), else of the town in the
+        service's own country: "Zuera" is looked up in Spain only."""
+        if country == "GB":
+            full = normalise_postcode(postal_code)
+            outcode = full.split(" ")[0] if full else postal_code.strip().upper()
+            if outcode in self.outcodes:
+                p = self.outcodes[outcode]
+                return (p.latitude, p.longitude)
+        elif postal_code and (country, postal_code.strip()) in self.eu_codes:
+            p = self.eu_codes[(country, postal_code.strip())]
+            return (p.latitude, p.longitude)
+        town = self.towns.get((country, fold(city))) if city else None
+        return (town.latitude, town.longitude) if town else None

@@ -159,13 +159,26 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     conn.execute("COMMIT")
 
 
+# The WAL is cut back to this size after each checkpoint, so old pages (which may hold a
+# number or a session that has since been erased) do not linger in a large WAL file.
+STATE_JOURNAL_LIMIT = 1 << 20
+
+
+def _state_pragmas(conn: sqlite3.Connection) -> None:
+    conn.execute("PRAGMA synchronous = NORMAL")
+    # Deleted and overwritten rows are zeroed on disk, not merely marked free: an erased
+    # phone number cannot be read back from the file (or from a backup of it).
+    conn.execute("PRAGMA secure_delete = ON")
+    conn.execute(f"PRAGMA journal_size_limit = {STATE_JOURNAL_LIMIT}")
+
+
 def open_state(path: str | os.PathLike[str]) -> sqlite3.Connection:
     """Open (and migrate) the state database: WAL, one connection per thread or request."""
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     conn = connect_writable(target)
     conn.execute("PRAGMA journal_mode = WAL")
-    conn.execute("PRAGMA synchronous = NORMAL")
+    _state_pragmas(conn)
     migrate(conn, "state")
     return conn
 
@@ -173,8 +186,19 @@ def open_state(path: str | os.PathLike[str]) -> sqlite3.Connection:
 def connect_state(path: str | os.PathLike[str]) -> sqlite3.Connection:
     """A per-request connection to an already migrated state database (no migration check)."""
     conn = connect_writable(path)
-    conn.execute("PRAGMA synchronous = NORMAL")
+    _state_pragmas(conn)
     return conn
+
+
+def scrub_wal(conn: sqlite3.Connection) -> bool:
+    """Copy the WAL into the database and empty it (after erasing personal data).
+
+    The erased row's old version stays in the WAL until a checkpoint; TRUNCATE copies the
+    current pages over it and cuts the WAL to nothing. Returns False when a reader still
+    needed old pages (the next scrub, or the regular checkpoint, finishes the job).
+    """
+    busy, _, _ = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+    return not busy
 
 
 def state_writable(path: str | os.PathLike[str]) -> bool:

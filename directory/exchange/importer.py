@@ -12,17 +12,18 @@ import uuid
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from directory.building.builder import install_database
 from directory.building.data_folder import (
     LANG,
     SERVICE_COLUMNS,
-    Geocoder,
     Issues,
     check_organization_row,
     fingerprint,
     service_from_row,
 )
+from directory.building.gazetteer import Geocoder
 from directory.building.readback import read_sources
 from directory.building.records import (
     OrganizationRecord,
@@ -31,7 +32,8 @@ from directory.building.records import (
     TranslationRecord,
 )
 from directory.db.connections import ContentDB
-from directory.errors import DataValidationError, ValidationIssue
+from directory.db.write_lock import DEFAULT_WAIT, content_writer
+from directory.errors import DataValidationError, DirectoryError, ValidationIssue
 from directory.exchange.hsds.importer import plan_hsds_import
 from directory.exchange.hsds.reader import is_hsds
 from directory.exchange.import_diff import ChangeSet
@@ -52,6 +54,16 @@ Progress = Callable[[str, int, int], None]
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _URL = re.compile(r"^https?://[^\s/]+\.[^\s]+$")
 TRANSLATED_FIELDS = {"name", "description", "eligibility", "fees", "hours_note"}
+
+
+class SyncedSite(DirectoryError):
+    """This site's directory comes from releases: a local import would be overwritten."""
+
+
+def _shown(url: str) -> str:
+    # Never echo a password or token that may be written into the sync URL.
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.hostname or ''}{parts.path}" if parts.scheme else url
 
 
 def _noop(step: str, done: int, total: int) -> None:
@@ -264,8 +276,35 @@ def import_into(
     updated_by: str,
     dry_run: bool = False,
     progress: Progress | None = None,
+    wait: float = DEFAULT_WAIT,
+    sync_url: str | None = None,
+    local_edit: bool = False,
 ) -> ChangeSet:
-    """Import `source` into the directory file behind `db`; with dry_run, only report."""
+    """Import `source` into the directory file behind `db`; with dry_run, only report.
+
+    A site that syncs (sync_url) refuses unless local_edit says the next sync may overwrite
+    the import. The writer lock is held from reading the current file to replacing it.
+    """
+    if dry_run:
+        return _import(db, source, updated_by, True, progress)
+    if sync_url and not local_edit:
+        raise SyncedSite(
+            f"This site takes its directory from {_shown(sync_url)}, and the next sync would"
+            " overwrite a local import. Change the publisher's directory instead, or add"
+            " --local-edit to import here until the next release replaces it."
+        )
+    with content_writer(db.path, "import", wait):
+        db.refresh()  # start from what the last writer installed
+        return _import(db, source, updated_by, False, progress)
+
+
+def _import(
+    db: ContentDB,
+    source: Path,
+    updated_by: str,
+    dry_run: bool,
+    progress: Progress | None,
+) -> ChangeSet:
     current = read_sources(db, progress)
     plan = plan_import(current, source, progress)
     guides_changed = plan.sources.guides != current.guides

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from directory.building.data_folder import SERVICE_COLUMNS, Issues
 from directory.building.records import OrganizationRecord, ServiceRecord, TranslationRecord
+from directory.exchange.formula import neutralise_row, restore
 from directory.text.hours import format_hours
 from directory.text.phones import format_phones
 
@@ -82,9 +83,13 @@ def flat_row(service: ServiceRecord, org_names: dict[str, str]) -> dict[str, str
 def _write(path: Path, columns: tuple[str, ...], rows: Iterator[dict[str, str]]) -> None:
     # A byte-order mark makes Excel read the file as UTF-8; the build and import accept it.
     with path.open("w", encoding="utf-8-sig", newline="") as handle:
-        writer = csv.DictWriter(handle, columns, lineterminator="\r\n")
-        writer.writeheader()
-        writer.writerows(rows)
+        writer = csv.writer(handle, lineterminator="\r\n")
+        writer.writerow(columns)
+        # Unknown keys fail loudly, as DictWriter's extrasaction="raise" did.
+        for row in rows:
+            if unknown := row.keys() - set(columns):
+                raise ValueError(f"unexpected columns {sorted(unknown)}")
+            writer.writerow(neutralise_row(row.get(c, "") for c in columns))
 
 
 def write_services_csv(
@@ -218,7 +223,7 @@ def read_table(
             if any(c.strip() for c in extra):
                 issues.add(name, number, None, "", "has more cells than the header row has columns")
                 continue
-            rows.append((number, {h: cells.get(h, "").strip() for h in header if h}))
+            rows.append((number, {h: restore(cells.get(h, "").strip()) for h in header if h}))
     except csv.Error as exc:
         issues.add(name, None, None, "", f"is not a well-formed CSV file ({exc})")
     return rows

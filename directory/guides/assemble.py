@@ -195,8 +195,12 @@ def _prison_row(db: ContentDB, code: str) -> dict[str, Any]:
 
 
 def nation_of(country: str | None) -> str:
-    """The legal system a prison is in, from its country or UK nation code."""
-    return _NATION_OF_AREA.get((country or "").upper(), "england_wales")
+    """The UK legal system a prison is in, from its country or UK nation code; "" outside the UK
+    (no UK nation's rules apply there: those sections say "ask the visitor centre")."""
+    code = (country or "GB").upper()
+    if code in _NATION_OF_AREA:
+        return _NATION_OF_AREA[code]
+    return "england_wales" if code in ("GB", "GB-ENG", "GB-WLS", "UK") else ""
 
 
 def _texts(db: ContentDB, subject: str, language: str) -> dict[str, tuple[str, str, str]]:
@@ -224,7 +228,7 @@ def prison_guide(db: ContentDB, prison: str, language: str = "en") -> PrisonGuid
     if not has_guides(db):
         raise GuideNotFound("This directory was built without the guides: run `waypost build`.")
     own = _texts(db, code, language)
-    general = _texts(db, nation, language)
+    general = _texts(db, nation, language) if nation else {}
     centres = visitor_centres_for(db, code)
     ask_number = next((c.phone for c in centres if c.phone), "") or p["phone"] or ""
     sections = []

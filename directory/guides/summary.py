@@ -19,6 +19,8 @@ class SectionCount:
     filled: int
     checked: int  # of those, how many were checked by a person
     prisons: int
+    uk_filled: int = 0  # the same counts over the UK's open prisons only
+    uk_prisons: int = 0
 
 
 @dataclass(frozen=True)
@@ -50,16 +52,19 @@ def section_counts(db: ContentDB) -> list[SectionCount]:
         }
     centres = {row[0] for row in db.execute("SELECT DISTINCT prison FROM visitor_centre")}
     out = []
+    uk = sum(1 for p in prisons if nation_of(p[1]))
     for key in SECTIONS:
-        filled = checked = 0
+        filled = checked = uk_filled = 0
         for code, country, phone, email, slots in prisons:
-            text = written.get((code, key), written.get((nation_of(country), key)))
+            nation = nation_of(country)
+            text = written.get((code, key), written.get((nation, key)) if nation else None)
             has = text is not None or (key == "visitor_centre" and code in centres)
             if key == "booking" and (phone or email or slots):
                 has = True
             filled += has
+            uk_filled += has and bool(nation)
             checked += bool(text)
-        out.append(SectionCount(key, filled, checked, len(prisons)))
+        out.append(SectionCount(key, filled, checked, len(prisons), uk_filled, uk))
     return out
 
 

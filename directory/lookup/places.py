@@ -71,8 +71,11 @@ def _town(db: ContentDB, key: str, country_hint: str | None) -> Place | None:
     if not rows:
         return None
     preferred = [r for r in rows if r[3] == (country_hint or "GB")] or rows
-    name, lat, lon, country, _region = preferred[0]
-    return Place("", "town", name, lat, lon, country, _nearest_outcode(db, lat, lon, country))
+    name, lat, lon, country, region = preferred[0]
+    # The town's own row says its nation: no second look-up by name (a scan of every place).
+    area = nation_of(country, region or "") if region or country != "GB" else ""
+    outcode = _nearest_outcode(db, lat, lon, country)
+    return Place("", "town", name, lat, lon, country, outcode, area=area)
 
 
 def _nearest_outcode(db: ContentDB, lat: float, lon: float, country: str) -> str | None:
@@ -194,9 +197,9 @@ def place_area(db: ContentDB, place: Place) -> str:
     region = None
     if place.kind == "town":
         found = db.execute(
-            "SELECT region FROM place WHERE kind = 'town' AND name = ? AND country = 'GB'"
+            "SELECT region FROM place WHERE key = ? AND kind = 'town' AND country = 'GB'"
             " ORDER BY population DESC LIMIT 1",
-            (place.name,),
+            (fold(place.name),),
         ).fetchone()
         region = found[0] if found and found[0] else None
     outcode = place.outcode or (

@@ -30,7 +30,7 @@ from urllib.parse import quote
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
-from directory.db.connections import connect_content
+from directory.db.connections import connect_content, distrust_schema
 from directory.db.migrations import latest_version, migrate
 from directory.errors import DirectoryError
 
@@ -277,7 +277,7 @@ def _noop(step: str, done: int, total: int) -> None:
 def _snapshot(source: Path, target: Path, progress: Progress) -> None:
     # The backup API copies a consistent snapshot even if a build swaps the file meanwhile.
     src = connect_content(source)
-    dst = sqlite3.connect(str(target))
+    dst = distrust_schema(sqlite3.connect(str(target)))
     try:
 
         def step(status: int, remaining: int, total: int) -> None:

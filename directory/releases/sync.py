@@ -10,8 +10,6 @@ the temporary file is deleted and the site keeps serving what it had.
 
 from __future__ import annotations
 
-import contextlib
-import fcntl
 import hashlib
 import http.client
 import os
@@ -19,13 +17,13 @@ import shutil
 import tempfile
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 from urllib.parse import urljoin, urlsplit
 
 from directory.db.migrations import latest_version
+from directory.db.write_lock import DEFAULT_WAIT, content_writer
 from directory.releases.publish import (
     CHUNK,
     MANIFEST_NAME,
@@ -173,20 +171,6 @@ def _refuse_unless_newer(manifest: Manifest, current: tuple[str, str] | None) ->
         )
 
 
-@contextlib.contextmanager
-def _sync_lock(db_path: Path) -> Iterator[None]:
-    lock_path = db_path.with_name(f".{db_path.name}.sync.lock")
-    with open(lock_path, "a+b") as handle:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            raise SyncError("Another sync of this directory is already running.") from None
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
-
-
 def _download(url: str, target: Path, manifest: Manifest, timeout: float, report: Progress) -> None:
     digest = hashlib.sha256()
     done = 0
@@ -251,6 +235,7 @@ def sync(
     state_path: Path | None = None,
     progress: Progress | None = None,
     timeout: float = 30.0,
+    wait: float = DEFAULT_WAIT,
 ) -> SyncResult:
     """Fetch the release at source, verify it and swap it in at db_path; else change nothing.
 
@@ -264,7 +249,7 @@ def sync(
             " set release_public_key (from `waypost release-key`) in the [release] settings."
         )
     try:
-        return _sync(source, Path(db_path), public_key, state_path, progress, timeout)
+        return _sync(source, Path(db_path), public_key, state_path, progress, timeout, wait)
     except SyncError:
         raise
     except ReleaseError as exc:  # a bad manifest or signature: same promise, same error type
@@ -278,6 +263,7 @@ def _sync(
     state_path: Path | None,
     progress: Progress | None,
     timeout: float,
+    wait: float,
 ) -> SyncResult:
     report = progress or (lambda step, done, total: None)
     db_path.parent.mkdir(parents=True, exist_ok=True)
@@ -299,7 +285,7 @@ def _sync(
             f"The release has directory schema {manifest.schema_version}; this Waypost reads"
             f" schema {latest_version('content')}. Update Waypost or the publisher first."
         )
-    with _sync_lock(db_path):
+    with content_writer(db_path, "sync", wait):
         current = _current(db_path)
         _refuse_unless_newer(manifest, current)
         if state_path is not None:

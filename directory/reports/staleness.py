@@ -2,20 +2,34 @@
 
 from __future__ import annotations
 
+import csv
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TextIO
 
 from directory.building.builder import install_database
 from directory.building.readback import read_sources
 from directory.building.records import MetadataRecord
 from directory.db.connections import ContentDB
+from directory.db.write_lock import DEFAULT_WAIT, content_writer
 from directory.errors import DirectoryError, ServiceNotFound
+from directory.exchange.formula import neutralise_row
 from directory.exchange.import_diff import NO_VALUE
 from directory.exchange.spreadsheet import now_stamp
 from directory.models import Phone
 
 Progress = Callable[[str, int, int], None]
+CSV_COLUMNS = (
+    "organization_id",
+    "organization",
+    "service_id",
+    "service",
+    "status",
+    "phones",
+    "assured_date",
+    "assured_by",
+)
 
 
 @dataclass(frozen=True)
@@ -90,13 +104,27 @@ def verify_service(
     checked_by: str,
     today: date | None = None,
     progress: Progress | None = None,
+    wait: float = DEFAULT_WAIT,
 ) -> str:
     """Mark a service checked today by `checked_by`; the directory file is replaced atomically.
 
-    Returns the date it was last checked before (empty if never).
+    Returns the date it was last checked before (empty if never). Holds the writer lock from
+    reading the file to replacing it, so no other writer's change is lost.
     """
     if not checked_by.strip():
         raise DirectoryError("Say who checked it, with --by NAME.")
+    with content_writer(db.path, "verify", wait):
+        db.refresh()  # start from what the last writer installed
+        return _verify(db, service_id, checked_by, today, progress)
+
+
+def _verify(
+    db: ContentDB,
+    service_id: str,
+    checked_by: str,
+    today: date | None,
+    progress: Progress | None,
+) -> str:
     sources = read_sources(db, progress)
     service = next((s for s in sources.services if s.ref == service_id), None)
     if service is None:
@@ -117,6 +145,34 @@ def verify_service(
     service.last_modified = now_stamp()
     install_database(sources, db.path, progress)
     return previous
+
+
+def _phones(service: StaleService) -> str:
+    return "; ".join(
+        p.number + (f" ({p.description})" if p.description else "") for p in service.phones
+    )
+
+
+def call_list_csv(groups: list[StaleOrganization], out: TextIO) -> None:
+    """The call list as CSV for a spreadsheet (no cell can run as a formula)."""
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for g in groups:
+        for s in g.services:
+            writer.writerow(
+                neutralise_row(
+                    [
+                        g.organization_id,
+                        g.name,
+                        s.service_id,
+                        s.name,
+                        s.status,
+                        _phones(s),
+                        s.assured_date or "",
+                        s.assured_by or "",
+                    ]
+                )
+            )
 
 
 def not_yet_checked(

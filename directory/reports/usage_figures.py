@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from directory.errors import DirectoryError
+from directory.exchange.formula import neutralise_row
 from directory.state.usage import usage_rows
 
 THRESHOLD = 5
@@ -226,8 +227,11 @@ def build_report(
     for e in questions:
         keywords[(keyword_names or {}).get(e.keyword, e.keyword) or "(place only)"] += e.count
         areas[e.area or "(no area)"] += e.count
-        sms_languages[names.get(e.language, e.language or "unknown")] += e.count
         outcome[0 if e.found == 1 else 1] += e.count
+    for e in events:
+        # Conversations, not texts: one family texting ten times is one conversation.
+        if e.channel == "sms" and e.event == "session":
+            sms_languages[names.get(e.language, e.language or "unknown")] += e.count
     kiosk_languages: Counter[str] = Counter()
     for e in kiosk:
         if e.event == "search":
@@ -288,7 +292,7 @@ def report_csv(report: UsageReport) -> str:
     """The report's figures as CSV (one figure per line, withheld ones as '<5' or 'x')."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerows(_csv_rows(report))
+    writer.writerows(neutralise_row(row) for row in _csv_rows(report))
     return buffer.getvalue()
 
 

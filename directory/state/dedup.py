@@ -9,6 +9,8 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 
+from directory.state.privacy import outward_only
+
 KEEP_SECONDS = 24 * 3600
 
 
@@ -36,9 +38,17 @@ def claim_message(conn: sqlite3.Connection, message_sid: str, now: float) -> boo
     return cur.rowcount == 1
 
 
-def store_reply(conn: sqlite3.Connection, message_sid: str, reply: str) -> None:
-    """Keep the reply sent for a MessageSid, for retried deliveries."""
-    conn.execute("UPDATE sms_message SET reply = ? WHERE message_sid = ?", (reply, message_sid))
+def store_reply(conn: sqlite3.Connection, message_sid: str, reply: str, typed: str = "") -> None:
+    """Keep the reply sent for a MessageSid, for retried deliveries.
+
+    A full postcode the sender typed (`typed`, their text), echoed back in the reply, is kept
+    as its outward code only: a retried delivery, which is rare, gets "near BN7" where the
+    first one said "near BN7 1EA". Services' own addresses keep their postcodes.
+    """
+    conn.execute(
+        "UPDATE sms_message SET reply = ? WHERE message_sid = ?",
+        (outward_only(reply, only_from=typed), message_sid),
+    )
 
 
 def prune_messages(conn: sqlite3.Connection, now: float, keep_seconds: int = KEEP_SECONDS) -> int:

@@ -10,7 +10,7 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from directory.db.connections import transaction
+from directory.db.connections import scrub_wal, transaction
 from directory.state.privacy import hash_sender, normalise_msisdn
 
 
@@ -103,6 +103,7 @@ def mark_sent(
             " to_number = NULL, body = NULL WHERE id = ?",
             (provider_sid, segments, _iso(now or _now()), outbox_id),
         )
+    scrub_wal(conn)
 
 
 def mark_failed(
@@ -119,6 +120,7 @@ def mark_failed(
             " finished_at = ?, to_number = NULL, body = NULL WHERE id = ?",
             (code, message[:200], _iso(now or _now()), outbox_id),
         )
+    scrub_wal(conn)
 
 
 def retry_later(

@@ -1,13 +1,16 @@
 """SMS sessions: the last search (for MORE and "INFO n") or a keyword waiting for its place.
 
 A session holds the place as the gazetteer names it and its coordinates, never what the sender
-typed. Call the change functions inside `transaction(conn)`.
+typed, and of a postcode only its outward code. Call the change functions inside
+`transaction(conn)`.
 """
 
 from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass, field
+
+from directory.state.privacy import outward_only
 
 
 @dataclass(frozen=True)
@@ -63,7 +66,7 @@ def save_session(conn: sqlite3.Connection, session: Session, now: float, ttl: fl
             session.language,
             session.category,
             int(session.pending),
-            session.place_name,
+            outward_only(session.place_name) if session.place_name else None,
             session.latitude,
             session.longitude,
             session.outcode,

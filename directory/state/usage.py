@@ -1,5 +1,7 @@
 """Anonymous daily usage counts: no sender, no message, only what and roughly where.
 
+Days are kept only until the month's report is made (`roll_up_reported`); then months.
+
 Event names the monthly report (directory/usage_report.py) relies on; keep them stable:
 
 - sms: "search" (keyword = category key, area = outward code, language, found, segments),
@@ -11,7 +13,8 @@ Event names the monthly report (directory/usage_report.py) relies on; keep them 
   "please wait"), "reply" (any other reply, e.g. nothing more to show), "error" and
   "unavailable" (the generic replies when something broke). Every reply's segments are
   recorded once, on the first event of its text, so the sum over all sms events is what
-  was sent.
+  was sent. "session" (language) is counted once per conversation, on its first text: the
+  report's languages count conversations, so one family texting ten times counts once.
 - sms, guides (issue 15): "guide" (keyword = section or stage key; found = written from a
   source, not just "ask the visitor centre"), "guide_ask" (a section word with no prison) and
   "wrong" (WRONG; found = there was an answer to count it against, in guide_wrong).
@@ -21,7 +24,7 @@ Event names the monthly report (directory/usage_report.py) relies on; keep them 
 from __future__ import annotations
 
 import sqlite3
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 
 from directory.db.connections import transaction
 
@@ -100,3 +103,44 @@ def event_counts(
             (channel, event, first_day.isoformat()),
         ).fetchall()
     )
+
+
+REPORTED_KEY = "usage_reported_through"
+
+
+def roll_up_reported(conn: sqlite3.Connection, month: str) -> int:
+    """After the report for `month` (YYYY-MM): its days and every earlier day become months.
+
+    Daily rows are only needed to draw a month's report by week; once it is made, a day's
+    rare events (one text about one topic from one area) say more about a family than the
+    report ever shows. Each month keeps one row per event, topic, area and language, dated the
+    first of the month. Returns how many daily rows were folded in.
+    """
+    year, number = (int(part) for part in month.split("-"))
+    following = date(year + number // 12, number % 12 + 1, 1)
+    through = (following - timedelta(days=1)).isoformat()
+    with transaction(conn):
+        folded = conn.execute(
+            "SELECT count(*) FROM usage_count WHERE day <= ? AND substr(day, 9, 2) != '01'",
+            (through,),
+        ).fetchone()[0]
+        conn.execute(
+            "INSERT INTO usage_count (day, channel, event, keyword, area, language, found,"
+            " count, segments)"
+            " SELECT substr(day, 1, 8) || '01', channel, event, keyword, area, language, found,"
+            " SUM(count), SUM(segments) FROM usage_count"
+            " WHERE day <= ? AND substr(day, 9, 2) != '01'"
+            " GROUP BY substr(day, 1, 8), channel, event, keyword, area, language, found"
+            " ON CONFLICT (day, channel, event, keyword, area, language, found) DO UPDATE SET"
+            " count = count + excluded.count, segments = segments + excluded.segments",
+            (through,),
+        )
+        conn.execute(
+            "DELETE FROM usage_count WHERE day <= ? AND substr(day, 9, 2) != '01'", (through,)
+        )
+        conn.execute(
+            "INSERT INTO meta (key, value) VALUES (?, ?)"
+            " ON CONFLICT (key) DO UPDATE SET value = max(value, excluded.value)",
+            (REPORTED_KEY, through),
+        )
+    return int(folded)

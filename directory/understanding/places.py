@@ -128,16 +128,25 @@ def _placeholders(n: int) -> str:
 
 def _prisons(db: ContentDB, keys: list[str]) -> dict[str, Place]:
     rows = db.execute(
-        "SELECT a.key, p.nomis, p.display_name, p.latitude, p.longitude, p.postcode "
-        "FROM prison_alias a JOIN prison p ON p.nomis = a.nomis "
+        "SELECT a.key, p.nomis, p.display_name, p.latitude, p.longitude, p.postcode, "
+        "COALESCE(p.country, 'GB') FROM prison_alias a JOIN prison p ON p.nomis = a.nomis "
         f"WHERE a.key IN ({_placeholders(len(keys))})",
         keys,
     ).fetchall()
+    # A prison is in its own country ("GB-SCT" -> GB, "PT" for Lisbon's): only UK prisons have
+    # an outward code.
     return {
         key: Place(
-            "", "prison", name, lat, lon, "GB", (postcode or "").split(" ")[0] or None, nomis
+            "",
+            "prison",
+            name,
+            lat,
+            lon,
+            str(area)[:2],
+            ((postcode or "").split(" ")[0] or None) if str(area).startswith("GB") else None,
+            nomis,
         )
-        for key, nomis, name, lat, lon, postcode in rows
+        for key, nomis, name, lat, lon, postcode, area in rows
     }
 
 

@@ -23,8 +23,10 @@ from kiosk.widgets.qr_code import QRCode, mecard
 from kiosk.widgets.read_aloud_button import ReadAloudButton
 
 
-def qr_payload(detail: ServiceDetail) -> str:
-    """A contact card when there is a phone number, else the web link."""
+def qr_payload(detail: ServiceDetail, pages_url: str = "", language: str = "en") -> str:
+    """The service's phone page where the centre has them; else a contact card, else its site."""
+    if pages_url:
+        return f"{pages_url}/s/{detail.service_id}?lang={language}"
     if detail.phones:
         return mecard(detail.name[:40], [detail.phones[0].number])
     return detail.url
@@ -77,8 +79,13 @@ class DetailScreen(ScrollingScreen):
         with Horizontal(id="detail-body"):
             with VerticalScroll(id="detail-text"):
                 yield Static(self._text(), id="detail-content")
-            if self.detail and qr_payload(self.detail):
-                yield QRCode(qr_payload(self.detail), id="qr")
+            payload = (
+                qr_payload(self.detail, self.kiosk.settings.pages_url, self.language)
+                if self.detail
+                else ""
+            )
+            if payload:
+                yield QRCode(payload, id="qr")
         with Horizontal(id="detail-actions"):
             if self.detail and printing_available():
                 yield KioskButton(_("Print a wallet card"), id="print", classes="-primary")

@@ -11,13 +11,13 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import TypeVar
 
 from directory.db.connections import open_state
+from directory.db.source import ContentSource
 from directory.errors import ContentUnavailable
-from directory.state.usage import record_event
+from sms_gateway.admission import Admission
 from sms_gateway.dialogue import Inbound, Line, Outcome
-from sms_gateway.gsm import count_segments
 from sms_gateway.settings import GatewaySettings
-from sms_gateway.web.content import ContentSource
-from sms_gateway.web.signature import SignatureChecker
+from sms_gateway.templates import ERROR, UNAVAILABLE
+from sms_gateway.web.signature import RejectionLog, SignatureChecker
 from sms_gateway.web.state_pool import Checkpointer, StatePool
 
 log = logging.getLogger(__name__)
@@ -30,6 +30,7 @@ class Gateway:
     def __init__(self, settings: GatewaySettings) -> None:
         self.settings = settings
         self.checker = SignatureChecker(settings.auth_token(), settings.webhook_url)
+        self.rejections = RejectionLog(logging.getLogger("sms_gateway.web.routes.sms"))
         self.line = Line(settings)
         self.content = ContentSource(settings.db)
         self.state = StatePool(settings.state_db)
@@ -61,29 +62,47 @@ class Gateway:
         return await asyncio.get_running_loop().run_in_executor(self._worker, work, *args)
 
     def handle(self, msg: Inbound) -> Outcome:
-        """Answer one text; never raises (an unexpected error gets a short generic reply)."""
+        """Answer one text; never raises (an unexpected error gets a short generic reply).
+
+        The text is claimed and counted first, then parsed (a misspelt place is guessed here)
+        with no state transaction open, then answered in a second transaction. The route runs
+        this in the line's worker thread, off the event loop.
+        """
+        now = time.time()
         try:
             db = self.content.get()
-        except ContentUnavailable:
-            log.exception("the directory is not available")
-            return self._counted("unavailable", self.line.unavailable(msg))
+        except ContentUnavailable as exc:
+            return self._unavailable(msg, now, exc)
+        step: Admission | None = None
         try:
             # A connection of its own for this request (from the pool): never shared.
             with self.state.connection() as conn:
-                return self.line.respond(conn, db, msg, time.time())
+                admitted = self.line.admit(conn, msg, now)
+                if isinstance(admitted, Outcome):
+                    return admitted
+                step = admitted
+                command, understood = self.line.understand(db, msg, step)
+                return self.line.finish(conn, db, msg, step, command, now, understood)
         except Exception:
             log.exception("unexpected error while answering a text")
-        return self._counted("error", self.line.failed(msg))
+        return self._failed(msg, now, step)
 
-    def _counted(self, event: str, outcome: Outcome) -> Outcome:
-        """Count a fallback reply and its segments (it costs as much as any other)."""
-        segments = count_segments(outcome.reply).segments if outcome.reply else 0
+    def _unavailable(self, msg: Inbound, now: float, exc: ContentUnavailable) -> Outcome:
+        log.error("the directory is not available: %s", exc)
         try:
             with self.state.connection() as conn:
-                record_event(conn, "sms", event, segments=segments)
-        except sqlite3.Error:
-            log.exception("could not count a fallback reply")
-        return outcome
+                return self.line.unavailable(conn, msg, now)
+        except Exception:
+            log.exception("could not record a reply while the directory is unavailable")
+        return self.line.plain(msg, UNAVAILABLE)
+
+    def _failed(self, msg: Inbound, now: float, step: Admission | None) -> Outcome:
+        try:
+            with self.state.connection() as conn:
+                return self.line.failed(conn, msg, now, step)
+        except Exception:
+            log.exception("could not record the error reply")
+        return self.line.plain(msg, ERROR)
 
     def close(self) -> None:
         """Release the directory and the state database."""

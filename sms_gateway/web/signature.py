@@ -7,7 +7,9 @@ single `compute_signature` and a constant-time comparison is enough and half the
 from __future__ import annotations
 
 import hmac
-from collections.abc import Mapping, Sequence
+import logging
+import time
+from collections.abc import Callable, Mapping, Sequence
 
 from twilio.request_validator import RequestValidator
 
@@ -55,3 +57,45 @@ class SignatureChecker:
         url = f"{self.url}?{query}" if query else self.url
         expected = self.sign(fields, url)
         return hmac.compare_digest(expected.encode(), signature.strip().encode())
+
+
+class RejectionLog:
+    """Log rejected signatures at most once a minute per source address, with a count.
+
+    Anyone can post to the public URL, so one line per bad request would let a stranger fill
+    the journal (and push out what matters). Behind the reverse proxy every request comes
+    from 127.0.0.1, so there this is one line a minute in all.
+    """
+
+    def __init__(
+        self,
+        logger: logging.Logger,
+        every: float = 60.0,
+        clock: Callable[[], float] = time.monotonic,
+        sources: int = 4096,
+    ) -> None:
+        self._log = logger
+        self._every = every
+        self._clock = clock
+        self._sources = sources
+        self._seen: dict[str, list[float]] = {}  # source -> [time of last line, not logged]
+
+    def note(self, source: str) -> None:
+        """Count one rejected request from `source`; log it if its minute is up."""
+        now = self._clock()
+        key = source or "unknown"
+        entry = self._seen.get(key)
+        if entry is not None and now - entry[0] < self._every:
+            entry[1] += 1
+            return
+        since = int(entry[1]) if entry is not None else 0
+        self._log.warning(
+            "rejected a request with a missing or wrong Twilio signature from %s"
+            " (%d more from there since the last such line)",
+            key,
+            since,
+        )
+        self._seen.pop(key, None)
+        self._seen[key] = [now, 0]
+        if len(self._seen) > self._sources:  # forget the address heard from longest ago
+            self._seen.pop(next(iter(self._seen)))

@@ -51,7 +51,7 @@ def test_checked_dates_are_dates_and_copied_entries_are_unverified(real: Content
 
 def test_every_prison_has_a_code_a_place_and_a_visiting_entry(real: ContentDB) -> None:
     for nomis, lat, lon in real.execute("SELECT nomis, latitude, longitude FROM prison"):
-        assert re.fullmatch(r"[A-Z0-9]{3,4}", nomis), nomis
+        assert re.fullmatch(r"[A-Z0-9][A-Z0-9-]{2,11}", nomis), nomis
         assert -90 <= lat <= 90 and -180 <= lon <= 180
     codes = set(_column(real, "SELECT nomis FROM prison"))
     visiting = {
@@ -62,12 +62,22 @@ def test_every_prison_has_a_code_a_place_and_a_visiting_entry(real: ContentDB) -
 
 
 def test_every_phone_parses(real: ContentDB) -> None:
-    numbers = _column(real, "SELECT number FROM phone")
-    assert numbers
-    for number in numbers:
-        assert normalise_number(number), number
-    for phone in _column(real, "SELECT visits_phone FROM prison WHERE visits_phone != ''"):
-        assert normalise_number(phone), phone
+    # Each number in its service's country (its address, else the area it covers): short codes
+    # differ by country.
+    rows = real.execute(
+        "SELECT p.number, coalesce((SELECT a.country FROM service_at_location sal"
+        " JOIN address a ON a.location_id = sal.location_id"
+        " WHERE sal.service_id = p.service_id LIMIT 1),"
+        " (SELECT substr(sa.name, 1, 2) FROM service_area sa"
+        "  WHERE sa.service_id = p.service_id AND sa.uri IS NOT NULL LIMIT 1), 'GB') FROM phone p"
+    ).fetchall()
+    assert rows
+    for number, country in rows:
+        assert normalise_number(number, country), (number, country)
+    for phone, country in real.execute(
+        "SELECT visits_phone, coalesce(country, 'GB') FROM prison WHERE visits_phone != ''"
+    ):
+        assert normalise_number(phone, country[:2]), phone
 
 
 def test_hours_follow_the_grammar(real: ContentDB) -> None:

@@ -12,7 +12,7 @@ import pytest
 
 from directory import DataValidationError, build, open_content
 from directory.db.migrations import latest_version
-from tests.conftest import FIXTURE_DATA as DATA
+from tests.conftest import FIXTURE_DATA
 
 
 def _digest(path: Path) -> str:
@@ -36,7 +36,7 @@ def test_build_has_the_real_data(built_db: Path) -> None:
         t: db.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
         for t in ("prison", "category", "organization", "service", "place", "keyword")
     }
-    with (DATA / "prisons.csv").open(encoding="utf-8") as fh:
+    with (FIXTURE_DATA / "prisons.csv").open(encoding="utf-8") as fh:
         prisons_in_file = sum(1 for _ in csv.DictReader(fh))
     assert counts["prison"] == prisons_in_file >= 125
     assert counts["category"] == 15

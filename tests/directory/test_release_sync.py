@@ -116,7 +116,7 @@ def _serve(served: Served, files: dict[str, bytes]) -> Manifest:
 
 
 def _leftovers(folder: Path) -> list[str]:
-    return sorted(p.name for p in folder.iterdir() if p.name != ".directory.db.sync.lock")
+    return sorted(p.name for p in folder.iterdir() if p.name != ".directory.db.lock")
 
 
 def test_publish_writes_manifest_database_and_signature(

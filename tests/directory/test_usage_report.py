@@ -52,7 +52,9 @@ def test_protect_without_a_printed_total_only_hides_small_cells() -> None:
 
 
 def _fill(conn: sqlite3.Connection) -> None:
-    """A month of real events: 40 housing and 12 visiting searches, and a few rare ones."""
+    """A month of real events: 40 housing and 12 visiting searches, and a few rare ones.
+
+    Each search is a family's first text, so each also starts a conversation ("session")."""
     for i in range(40):
         record_event(conn, "sms", "search", keyword="housing", area="BN7 1EA", language="en",
                      found=i % 8 != 0, segments=2, day=date(2026, 3, 2 + i % 20))  # fmt: skip
@@ -62,6 +64,9 @@ def _fill(conn: sqlite3.Connection) -> None:
     for _ in range(2):  # one family, singled out unless protected
         record_event(conn, "sms", "search", keyword="abuse", area="TN22", language="ro",
                      found=False, segments=1, day=date(2026, 3, 17))  # fmt: skip
+    for language, n in (("en", 40), ("es", 12), ("ro", 2)):
+        for _ in range(n):
+            record_event(conn, "sms", "session", language=language, day=date(2026, 3, 17))
     record_event(conn, "sms", "more", keyword="housing", area="BN7", language="en", found=True,
                  segments=2, day=date(2026, 3, 3))  # fmt: skip
     record_event(conn, "sms", "optout", language="en", day=date(2026, 3, 5))
@@ -143,7 +148,7 @@ def test_no_small_number_is_printed_or_derivable(seed: int, state_path: Path) ->
         record_event(
             conn,
             rng.choice(["sms", "sms", "kiosk"]),
-            rng.choice(["search", "view", "print", "text", "prison", "place_only"]),
+            rng.choice(["search", "view", "print", "text", "prison", "place_only", "session"]),
             keyword=rng.choice(["housing", "visiting", "money", "abuse", ""]),
             area=rng.choice(["BN7", "BN1", "TN22", "SE1", ""]),
             language=rng.choice(["en", "en", "es", "ro", "el"]),

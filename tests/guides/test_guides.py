@@ -98,7 +98,9 @@ def test_counts_every_open_prison_has_booking_costs_first_visit(built_db: Path) 
         counts = {c.section: c for c in section_counts(db)}
         prisons = db.execute("SELECT COUNT(*) FROM prison WHERE status = 'open'").fetchone()[0]
     for key in ("booking", "costs", "first_visit"):
-        assert counts[key].filled == counts[key].prisons == prisons
+        # Every open prison in the UK; prisons abroad get no UK nation's rules.
+        assert counts[key].uk_filled == counts[key].uk_prisons
+        assert counts[key].prisons == prisons
 
 
 def test_a_prisons_own_fact_wins_over_the_nations(data_copy: Path, tmp_path: Path) -> None:
@@ -280,3 +282,23 @@ def test_guides_export_edit_and_import(built_db: Path, tmp_path: Path) -> None:
     _write(nations, [r for r in edited if r["lang"] != "pl"])  # a language missing: refused
     with open_content(live) as db, pytest.raises(DataValidationError, match="pl"):
         import_into(db, out, "tester")
+
+
+def test_a_prison_abroad_gets_no_uk_rules(data_copy: Path, tmp_path: Path) -> None:
+    # The German prison from the real data/prisons.csv, added to the test directory.
+    real = Path(__file__).resolve().parents[2] / "data" / "prisons.csv"
+    abroad = [r for r in _rows(real) if r["country"] == "DE"][:1]
+    assert abroad, "data/prisons.csv has a prison in Germany (issue 14)"
+    path = data_copy / "prisons.csv"
+    rows = _rows(path)
+    _write(path, [*rows, {k: abroad[0].get(k, "") for k in rows[0]}])
+    build(data_copy, tmp_path / "d.db")
+    with open_content(tmp_path / "d.db") as db:
+        guide = prison_guide(db, abroad[0]["nomis"], "en")
+        counts = {c.section: c for c in section_counts(db)}
+    assert guide.nation == ""
+    for key in ("bring", "costs", "first_visit", "children"):
+        section = guide.section(key)
+        assert not section.filled and "Ask the visitor centre" in section.text
+        assert "Help with Prison Visits" not in section.text
+    assert counts["costs"].prisons == counts["costs"].uk_prisons + 1

@@ -38,6 +38,9 @@ def _fill(state_path: Path) -> None:
     for _ in range(3):
         record_event(conn, "sms", "search", keyword="abuse", area="RH15", language="ro",
                      found=False, segments=1, day=date(2026, 3, 20))  # fmt: skip
+    for language, n in (("el", 37), ("en", 21), ("ro", 3)):  # each search a new conversation
+        for _ in range(n):
+            record_event(conn, "sms", "session", language=language, day=date(2026, 3, 20))
     for event, n in (("view", 44), ("print", 9), ("text", 2), ("search", 30)):
         for i in range(n):
             record_event(conn, "kiosk", event, keyword="money", language="en",

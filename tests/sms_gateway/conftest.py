@@ -24,7 +24,12 @@ _sids = itertools.count(1)
 
 
 def make_settings(db: Path, state: Path, **extra: object) -> GatewaySettings:
-    """Gateway settings on real files."""
+    """Gateway settings on real files.
+
+    Tests play whole conversations faster than anyone types, so the burst guard is off unless
+    a test sets burst_texts (test_abuse.py tests it with the default, 4 texts in 30 s).
+    """
+    extra.setdefault("burst_texts", 1000)
     return GatewaySettings(
         twilio_auth_token=TOKEN,
         public_url=PUBLIC_URL,

@@ -112,8 +112,12 @@ def test_parallel_texts_all_answered_and_state_adds_up(
     assert state_rows(db, "SELECT COUNT(*) FROM sms_message WHERE reply IS NULL") == [(0,)]
     assert state_rows(db, "SELECT COUNT(*), SUM(count) FROM sms_rate") == [(25, 200)]
     segments = sum(count_segments(t[0]).segments for t in replies.values())
-    # One event with the reply's segments per text (no distress, no silence in this mix).
-    assert state_rows(db, "SELECT SUM(count), SUM(segments) FROM usage_count") == [(200, segments)]
+    # One event with the reply's segments per text (no distress, no silence in this mix), and
+    # one "session" per sender: each sender's texts are one conversation.
+    assert state_rows(db, "SELECT SUM(count), SUM(segments) FROM usage_count") == [
+        (200 + len(senders), segments)
+    ]
+    assert state_rows(db, "SELECT SUM(count) FROM usage_count WHERE event = 'session'") == [(25,)]
     assert state_rows(db, "SELECT COUNT(*) FROM sms_session") == [(25,)]
 
 

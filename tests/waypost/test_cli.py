@@ -46,10 +46,10 @@ def test_lazy_command_table_matches_the_modules() -> None:
     from waypost.cli import COMMAND_MODULES
 
     defined = {}
-    for info in pkgutil.iter_modules(waypost.commands.__path__):
-        module = importlib.import_module(f"waypost.commands.{info.name}")
+    for info in pkgutil.walk_packages(waypost.commands.__path__, "waypost.commands."):
+        module = importlib.import_module(info.name)
         for command in getattr(module, "COMMANDS", []):
-            defined[command.name] = info.name
+            defined[command.name] = info.name.removeprefix("waypost.commands.")
     assert defined == COMMAND_MODULES
 
 

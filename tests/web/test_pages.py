@@ -199,3 +199,10 @@ def test_the_access_log_keeps_no_search_words_and_counts_are_anonymous(
     )
     assert ("web", "search", "money", "BN7", "ro") in rows
     assert "2AB" not in repr(rows)
+
+
+def test_free_text_is_read_like_a_text_message(client: TestClient) -> None:
+    # "visits lewes": visiting, near HMP Lewes, as the SMS line and the kiosk read it.
+    html = client.get("/search", params={"q": "visits lewes", "lang": "en"}).text
+    assert re.search(r"<h2>Near [^<]*Lewes", html), "not understood as a place"
+    assert 'href="tel:' in html and "We could not find that place" not in html

@@ -41,7 +41,9 @@ def build_command(ctx: click.Context, db: Path | None, data_dir: Path | None) ->
             bar.update(task, description=step, completed=done, total=total)
 
         try:
-            version = build_directory(settings.data_dir, settings.db, progress)
+            version = build_directory(
+                settings.data_dir, settings.db, progress, wait=settings.writer_wait_seconds
+            )
         except DataValidationError as exc:
             bar.stop()
             raise UserError(str(exc)) from None

@@ -111,6 +111,7 @@ def _service_card(
         language=language,
         centre_name=settings.centre_name,
         sms_number=settings.sms_number,
+        pages_url=settings.pages_url,
     )
 
 
@@ -297,8 +298,14 @@ def poster_command(
             if settings.centre_prison:
                 postcode = prison_visiting(directory, settings.centre_prison).address.postal_code
                 example = postcode or example
-        columns = [poster_column(directory, lang, example) for lang in chosen]
-    pdf = poster_pdf(columns, sms_number=settings.sms_number, centre_name=settings.centre_name)
+        pages = bool(settings.pages_url)
+        columns = [poster_column(directory, lang, example, pages=pages) for lang in chosen]
+    pdf = poster_pdf(
+        columns,
+        sms_number=settings.sms_number,
+        centre_name=settings.centre_name,
+        pages_url=settings.pages_url,
+    )
     _deliver(
         pdf,
         output=output,

@@ -21,6 +21,13 @@ from waypost.options import UserError, db_option, friendly_errors, settings_for
 DRY_RUN_LINES = 200
 
 
+class ImportSettings(CommonSettings):
+    """The common settings, and whether this site takes its directory from releases."""
+
+    # From the [release] section: set on a site that syncs (a local import is overwritten).
+    sync_url: str | None = None
+
+
 @contextmanager
 def progress_bar() -> Iterator[Progress]:
     """A progress bar on stderr that disappears when the work is done."""
@@ -76,10 +83,20 @@ def export_command(ctx: click.Context, fmt: str, out: Path, db: Path | None) -> 
     default=None,
     help="Your name, recorded with every change (default: your login name).",
 )
+@click.option(
+    "--local-edit",
+    is_flag=True,
+    help="On a site that syncs (sync_url is set): import anyway; the next release overwrites it.",
+)
 @db_option
 @click.pass_context
 def import_command(
-    ctx: click.Context, source: Path, dry_run: bool, updated_by: str | None, db: Path | None
+    ctx: click.Context,
+    source: Path,
+    dry_run: bool,
+    updated_by: str | None,
+    local_edit: bool,
+    db: Path | None,
 ) -> None:
     """Bring edited data back into the directory from SOURCE.
 
@@ -90,9 +107,11 @@ def import_command(
 
     Every row is checked first. If anything is wrong, each problem is listed by file, row and
     column, and the directory is not changed at all. Services missing from the spreadsheet are
-    removed. Use --dry-run to see what would be added, changed and removed.
+    removed. Use --dry-run to see what would be added, changed and removed. On a site that
+    takes its directory from releases (sync_url), change the publisher's copy instead; an
+    import here needs --local-edit and lasts only until the next release.
     """
-    settings = settings_for(ctx, CommonSettings, db=db)
+    settings = settings_for(ctx, ImportSettings, "release", db=db)
     who = updated_by or getpass.getuser()
     with friendly_errors(), open_content(settings.db) as content, progress_bar() as bar:
         task = bar.add_task("reading", total=None)
@@ -101,7 +120,16 @@ def import_command(
             bar.update(task, description=step, completed=done, total=total)
 
         try:
-            changes = import_into(content, source, who, dry_run=dry_run, progress=progress)
+            changes = import_into(
+                content,
+                source,
+                who,
+                dry_run=dry_run,
+                progress=progress,
+                wait=settings.writer_wait_seconds,
+                sync_url=settings.sync_url,
+                local_edit=local_edit,
+            )
         except DataValidationError as exc:
             bar.stop()
             raise UserError(str(exc)) from None
@@ -113,6 +141,10 @@ def import_command(
         click.echo("Nothing to change: the directory already matches.")
     else:
         click.echo(f"Imported into {settings.db}: {changes.summary()}")
+        if settings.sync_url:
+            click.echo(
+                "Local edit: the next directory release from sync_url replaces it.", err=True
+            )
 
 
 COMMANDS = [export_command, import_command]

@@ -75,10 +75,11 @@ def prison_command(
                 click.echo(json.dumps({"sections": rows}, ensure_ascii=False, indent=2))
                 return
             total = counts[0].prisons if counts else 0
-            click.echo(f"Open prisons: {total}")
-            click.echo(f"{'section':<16}{'filled':>8}{'checked':>9}")
+            uk = counts[0].uk_prisons if counts else 0
+            click.echo(f"Open prisons: {total} ({uk} in the UK)")
+            click.echo(f"{'section':<16}{'filled':>8}{'in the UK':>11}{'checked':>9}")
             for c in counts:
-                click.echo(f"{c.section:<16}{c.filled:>8}{c.checked:>9}")
+                click.echo(f"{c.section:<16}{c.filled:>8}{c.uk_filled:>11}{c.checked:>9}")
             return
         if not prison:
             raise UserError('Name a prison, e.g. waypost prison "HMP Lewes", or use --summary.')

@@ -179,6 +179,7 @@ def sync_command(
                     state_path=settings.state_db,
                     progress=progress,
                     timeout=timeout,
+                    wait=settings.writer_wait_seconds,
                 )
         except ReleaseNotNewer as exc:
             _note(settings, source, signed, "", "up-to-date" if exc.same else "older")

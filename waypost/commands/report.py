@@ -13,6 +13,7 @@ from directory.errors import DirectoryError
 from directory.lookup.categories import list_categories
 from directory.reports.usage_figures import build_report, previous_month, report_csv
 from directory.settings import CommonSettings
+from directory.state.usage import roll_up_reported
 from directory.text.i18n import LANGUAGES
 from printouts.usage_report import build_usage_report_pdf
 from waypost.options import UserError, db_option, friendly_errors, settings_for, state_db_option
@@ -86,12 +87,14 @@ def report_command(
                 language_names=LANGUAGES,
                 keyword_names=_keyword_names(settings.db),
             )
+            pdf = build_usage_report_pdf(report, settings.centre_name)
+            pdf_path.parent.mkdir(parents=True, exist_ok=True)
+            pdf_path.write_bytes(pdf)
+            csv_path.write_text(report_csv(report), encoding="utf-8")
+            # Written: the month's days are no longer needed (see docs/privacy.md).
+            roll_up_reported(conn, chosen)
         finally:
             conn.close()
-    pdf = build_usage_report_pdf(report, settings.centre_name)
-    pdf_path.parent.mkdir(parents=True, exist_ok=True)
-    pdf_path.write_bytes(pdf)
-    csv_path.write_text(report_csv(report), encoding="utf-8")
     empty = "" if report.has_data else " (no usage was counted that month)"
     click.echo(f"Wrote {pdf_path} and {csv_path} for {chosen}{empty}.")
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import getpass
 import sys
 from datetime import date
@@ -16,7 +15,12 @@ from rich.text import Text
 from directory.db.connections import open_content, open_state
 from directory.guides import StaleText, stale_texts, wrong_counts
 from directory.reports.coverage_stats import PrisonGap, prison_gaps
-from directory.reports.staleness import StaleOrganization, stale_services, verify_service
+from directory.reports.staleness import (
+    StaleOrganization,
+    call_list_csv,
+    stale_services,
+    verify_service,
+)
 from directory.settings import CommonSettings
 from printouts.call_list import call_list_pdf
 from waypost.options import (
@@ -25,17 +29,6 @@ from waypost.options import (
     friendly_errors,
     settings_for,
     state_db_option,
-)
-
-CSV_COLUMNS = (
-    "organization_id",
-    "organization",
-    "service_id",
-    "service",
-    "status",
-    "phones",
-    "assured_date",
-    "assured_by",
 )
 
 
@@ -105,27 +98,9 @@ def _prison_table(gaps: list[PrisonGap]) -> None:
     for column in ("code", "prison", "missing", "sources so far"):
         table.add_column(column)
     for g in gaps:
-        table.add_row(g.code, g.name, ", ".join(g.missing), g.source[:80])
+        # Text cells: the directory's own text is never read as markup.
+        table.add_row(Text(g.code), Text(g.name), Text(", ".join(g.missing)), Text(g.source[:80]))
     Console().print(table)
-
-
-def _csv(groups: list[StaleOrganization], out: object) -> None:
-    writer = csv.writer(out, lineterminator="\n")  # type: ignore[arg-type]
-    writer.writerow(CSV_COLUMNS)
-    for g in groups:
-        for s in g.services:
-            writer.writerow(
-                [
-                    g.organization_id,
-                    g.name,
-                    s.service_id,
-                    s.name,
-                    s.status,
-                    _phones(s),
-                    s.assured_date or "",
-                    s.assured_by or "",
-                ]
-            )
 
 
 @click.command("stale")
@@ -181,9 +156,9 @@ def stale_command(
     elif fmt == "csv":
         if output:
             with output.open("w", encoding="utf-8-sig", newline="") as handle:
-                _csv(groups, handle)
+                call_list_csv(groups, handle)
         else:
-            _csv(groups, sys.stdout)
+            call_list_csv(groups, sys.stdout)
     else:
         if output is None:
             raise UserError("A PDF needs a file to go to: add -o call-list.pdf")
@@ -215,7 +190,7 @@ def verify_command(
     settings = settings_for(ctx, CommonSettings, db=db)
     who = checked_by or getpass.getuser()
     with friendly_errors(), open_content(settings.db) as content:
-        previous = verify_service(content, service_id, who)
+        previous = verify_service(content, service_id, who, wait=settings.writer_wait_seconds)
     before = f"last checked {previous}" if previous else "never checked before"
     click.echo(f"Marked {service_id} as checked today by {who} ({before}).")
 

@@ -25,6 +25,7 @@ from directory.building.records import (
     category_records,
 )
 from directory.exchange.hsds import Progress
+from directory.exchange.hsds.extension_checks import check_extensions
 from directory.exchange.hsds.reader import SourceTables, read_json, read_package
 from directory.exchange.hsds.services import hsds_services, slug_ref, usable_id
 from directory.exchange.import_plan import ImportPlan, carried_translations, finish_plan
@@ -124,6 +125,7 @@ def plan_hsds_import(current: Sources, source: Path, progress: Progress) -> Impo
     """Check an HSDS package or JSON file and work out the directory it gives."""
     issues = Issues()
     tables = read_package(source, issues) if source.is_dir() else read_json(source, issues)
+    check_extensions(tables, issues)
     label = f"Open Referral HSDS import ({source.name})"
     categories = _categories(tables) or current.categories
     organizations = _organizations(tables, current, issues, label)

@@ -76,8 +76,19 @@ def read_package(folder: Path, issues: Issues) -> SourceTables:
         except (OSError, UnicodeDecodeError):
             issues.add(name, None, None, "", "cannot be read as UTF-8 text")
             continue
-        for n, row in enumerate(csv.DictReader(text.splitlines()), start=2):
-            tables.add(table, (name, n, ""), {k: (v or "").strip() for k, v in row.items() if k})
+        reader = csv.DictReader(text.splitlines())
+        try:
+            header = reader.fieldnames or []
+            missing = [c for c in EXTENSIONS.get(table, ()) if c not in header]
+            for column in missing:
+                issues.add(name, 1, column, "", "this column is missing from the header row")
+            if missing:
+                continue  # Waypost's own files must be whole; their rows are not read
+            for n, row in enumerate(reader, start=2):
+                cells = {k: (v or "").strip() for k, v in row.items() if isinstance(k, str) and k}
+                tables.add(table, (name, n, ""), cells)
+        except csv.Error as exc:
+            issues.add(name, None, None, "", f"is not a well-formed CSV file ({exc})")
     return tables
 
 

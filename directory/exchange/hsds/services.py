@@ -12,7 +12,8 @@ import re
 import uuid
 from typing import Any
 
-from directory.building.data_folder import Geocoder, Issues, service_from_row
+from directory.building.data_folder import Issues, service_from_row
+from directory.building.gazetteer import Geocoder
 from directory.building.records import OrganizationRecord, ServiceRecord, Sources
 from directory.exchange.hsds import Origin, Progress
 from directory.exchange.hsds.reader import SourceTables

@@ -28,7 +28,7 @@ FORBIDDEN = (403, b"Forbidden", "text/plain; charset=utf-8")
 
 
 def answer(
-    gateway: Gateway, raw: bytes, signature: str | None, query: str
+    gateway: Gateway, raw: bytes, signature: str | None, query: str, source: str = ""
 ) -> tuple[int, bytes, str]:
     """(status, body, content type) for one webhook request: 403 and nothing written when the
     signature is wrong, else the line's TwiML."""
@@ -46,7 +46,7 @@ def answer(
         return FORBIDDEN
     fields = FormFields(pairs)
     if not gateway.checker.valid(fields, signature, query):
-        log.warning("rejected a request with a missing or wrong Twilio signature")
+        gateway.rejections.note(source)  # at most a line a minute per address
         return FORBIDDEN
     try:
         num_media = int(fields.get("NumMedia", "0") or 0)
@@ -87,5 +87,8 @@ async def sms_webhook(request: Request, gateway: GatewayDep) -> Response:
     else:
         signature = request.headers.get("x-twilio-signature")
         query = request.url.query
-        status, body, media_type = await gateway.in_worker(answer, gateway, raw, signature, query)
+        source = request.client.host if request.client else ""
+        status, body, media_type = await gateway.in_worker(
+            answer, gateway, raw, signature, query, source
+        )
     return Response(body, status_code=status, media_type=media_type)

@@ -1,4 +1,4 @@
-"""The content database for a long-running gateway: opened lazily, replaced when swapped.
+"""The content database for a long-running front end: opened lazily, replaced when swapped.
 
 `ContentDB.refresh()` closes the old connection while it swaps in the new one, which would
 break a request reading it on another thread. So the source never refreshes or closes a handle
