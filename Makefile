@@ -53,7 +53,7 @@ bench: $(STAMP) system-deps compile
 
 # The demo kiosk: a visitor centre at HMP Lewes on the bundled data (demo PIN 2468; see the file).
 kiosk: build compile
-	$(BIN)/waypost --config config/demo-kiosk.toml kiosk
+	$(BIN)/waypost --config config/demo-kiosk.toml kiosk --demo
 
 sms: build
 	$(BIN)/waypost sms serve --dev

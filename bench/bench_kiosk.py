@@ -31,7 +31,7 @@ KIOSK_FIRST_SCREEN = textwrap.dedent(
     from kiosk.settings import KioskSettings
 
     settings = load_settings(KioskSettings, Path("config/demo-kiosk.toml"), "kiosk",
-                             db=sys.argv[1], state_db=sys.argv[2])
+                             db=sys.argv[1], state_db=sys.argv[2], demo=True)
 
     class FirstScreen(KioskApp):
         def on_home_screen_loaded(self, message):
@@ -89,7 +89,12 @@ async def _tap_latency(db: Path, state: Path) -> list[float]:
     from kiosk.settings import KioskSettings
 
     settings = load_settings(
-        KioskSettings, ROOT / "config" / "demo-kiosk.toml", "kiosk", db=db, state_db=state
+        KioskSettings,
+        ROOT / "config" / "demo-kiosk.toml",
+        "kiosk",
+        db=db,
+        state_db=state,
+        demo=True,
     )
     app = KioskApp(settings, tick_seconds=3600)
     times: list[float] = []

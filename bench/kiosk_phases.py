@@ -49,7 +49,12 @@ def _kiosk(db: str, state: str) -> dict[str, float]:
 
     imported = time.time()
     settings = load_settings(
-        KioskSettings, ROOT / "config" / "demo-kiosk.toml", "kiosk", db=db, state_db=state
+        KioskSettings,
+        ROOT / "config" / "demo-kiosk.toml",
+        "kiosk",
+        db=db,
+        state_db=state,
+        demo=True,
     )
     marks: dict[str, float] = {}
 

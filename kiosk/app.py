@@ -104,6 +104,9 @@ class KioskApp(StaffMode, App[None], inherit_bindings=False):
         self.set_reactive(KioskApp.language, settings.default_language)
         self._start_in_theme(HIGH_CONTRAST)
         self.translator = Translator(settings.default_language)
+        # Wrong staff PINs count across PIN screens and idle resets (see kiosk/pin_guard.py).
+        self.pin_guard = PinGuard(self.clock, settings.admin_pin_hash)
+        self.texts_this_session = 0  # "Text me this" per family, up to texts_per_session
         self.helplines: list[ServiceResult] = []
         self.categories: list[Category] = []
         self.last_input = self.clock.now()
@@ -112,8 +115,6 @@ class KioskApp(StaffMode, App[None], inherit_bindings=False):
         self._tick_seconds = tick_seconds
         self._results: ResultsScreen | None = None
         self.desk = Desk(settings, self.backend, self.clock)
-        # Wrong staff PINs count across PIN screens and idle resets (see kiosk/pin_guard.py).
-        self.pin_guard = PinGuard(self.clock, settings.admin_pin_hash)
         # The volunteer's visit to the desk (staff mode); None in the families' mode.
         self.staff: StaffSession | None = None
         self.speaker = Speaker(
@@ -152,8 +153,8 @@ class KioskApp(StaffMode, App[None], inherit_bindings=False):
 
     @property
     def texting_available(self) -> bool:
-        """Texting needs the hashing key (numbers are stored hashed while queued)."""
-        return self.settings.hash_key is not None
+        """Only where texts are really sent: the explicit `texting` setting (with its key)."""
+        return self.settings.texting and self.settings.hash_key is not None
 
     @property
     def speech_available(self) -> bool:
@@ -304,6 +305,7 @@ class KioskApp(StaffMode, App[None], inherit_bindings=False):
         else:  # only Textual's blank default screen is left: the home screen goes back on top
             await self.push_screen(HomeScreen())
         await self._drop_results()
+        self.texts_this_session = 0
         self.pristine = True
         self.last_input = self.clock.now()
 

@@ -42,7 +42,7 @@ from directory.lookup.categories import category_label, list_categories
 from directory.lookup.centre import centre_place
 from directory.lookup.places import suggest
 from directory.lookup.services import attribution, get_service, helplines, prison_visiting
-from directory.state.outbox import enqueue_text
+from directory.state.outbox import TextCaps, enqueue_text
 from directory.state.usage import event_counts, record_event
 from directory.text.folding import fold
 from directory.understanding import interpret
@@ -53,10 +53,6 @@ from kiosk.settings import KioskSettings
 log = logging.getLogger(__name__)
 
 USAGE_DAYS = 30
-
-
-class NumberRejected(ValueError):
-    """The phone number typed is not a mobile number we can text."""
 
 
 class PrintingUnavailable(RuntimeError):
@@ -90,20 +86,6 @@ def printing_available() -> bool:
         )
     except ModuleNotFoundError:
         return False
-
-
-def mobile_number(typed: str, region: str = "GB") -> str:
-    """The typed number in E.164 if it is a valid mobile number, else raise NumberRejected."""
-    import phonenumbers  # imported on first use: it is slow to import and only texting needs it
-
-    try:
-        parsed = phonenumbers.parse(typed, region)
-    except phonenumbers.NumberParseException as exc:
-        raise NumberRejected(str(exc)) from None
-    kinds = (phonenumbers.PhoneNumberType.MOBILE, phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE)
-    if not phonenumbers.is_valid_number(parsed) or phonenumbers.number_type(parsed) not in kinds:
-        raise NumberRejected("not a mobile number")
-    return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
 
 
 class Backend:
@@ -278,13 +260,27 @@ class Backend:
             log.exception("could not record a usage count")
 
     def queue_text(self, number: str, body: str, language: str) -> int:
-        """Queue a text to a validated mobile number; the SMS line's sender sends it."""
+        """Queue a text (the core checks the number and the caps); the outbox sender sends it.
+
+        Raises NumberRefused or TextLimitReached from the core.
+        """
         key = self.settings.hash_key_bytes
         if key is None:
             raise RuntimeError("texting is not set up on this kiosk (no hash_key)")
-        conn = open_state(self.settings.state_db)
+        settings = self.settings
+        caps = TextCaps(settings.texts_per_number_per_day, settings.texts_per_kiosk_per_hour)
+        conn = open_state(settings.state_db)
         try:
-            return enqueue_text(conn, number, body, hash_key=key, language=language, origin="kiosk")
+            return enqueue_text(
+                conn,
+                number,
+                body,
+                hash_key=key,
+                language=language,
+                origin="kiosk",
+                regions=settings.text_regions,
+                caps=caps,
+            )
         finally:
             conn.close()
 

@@ -6,13 +6,19 @@ import hashlib
 import hmac
 import secrets
 
-from pydantic import field_validator
+from pydantic import Field, field_validator, model_validator
 
 from directory.settings import CommonSettings
 from directory.text.i18n import LANGUAGES
 
 PIN_ALGORITHM = "pbkdf2_sha256"
 PIN_ITERATIONS = 200_000
+# The hash of config/demo-kiosk.toml's staff PIN (2468), which is published: only a demo may
+# use it, or anyone who read the repository could close a real kiosk.
+DEMO_PIN_HASH = (
+    "pbkdf2_sha256$200000$1e548bfe7845db7ad8db1b53473be427$"
+    "ad05727325ebb9bf2c136b72c6967c29820ef0ddf07cb99e014f25d0782355c0"
+)
 
 
 class KioskSettings(CommonSettings):
@@ -28,6 +34,19 @@ class KioskSettings(CommonSettings):
     admin_pin_hash: str = ""
     # Emoji icons on the category tiles; turn off where the terminal cannot draw them.
     icons: bool = True
+    # "Text me this": only where the outbox sender runs (`waypost install --send-texts` writes
+    # it), or a family is told "Done" while their number waits for a sender that never comes.
+    texting: bool = False
+    # Countries whose mobile numbers may be texted (ISO codes); the UK only unless the centre
+    # chooses more. A number typed without a country code is read as the first one's.
+    text_regions: list[str] = Field(default_factory=lambda: ["GB"])
+    # Caps on "Text me this": per family session, per number a day, for this kiosk an hour.
+    texts_per_session: int = 3
+    texts_per_number_per_day: int = 3
+    texts_per_kiosk_per_hour: int = 30
+    # Sign texts with the centre's name; off by default: a text on a family's phone that names
+    # a prison visitor centre tells whoever sees it that someone they know is in prison.
+    text_names_centre: bool = False
     # Staff mode (the volunteers' desk): its own idle reset, the language its screens start
     # in, and how long its audit log is kept.
     staff_idle_seconds: int = 180
@@ -98,6 +117,21 @@ class KioskSettings(CommonSettings):
         if value < 15:
             raise ValueError("idle_seconds must be at least 15")
         return value
+
+    @model_validator(mode="after")
+    def _texting_needs_the_key(self) -> KioskSettings:
+        if self.texting and self.hash_key is None:
+            raise ValueError("texting = true needs hash_key (numbers are hashed for opt-outs)")
+        return self
+
+    @model_validator(mode="after")
+    def _demo_pin_only_in_a_demo(self) -> KioskSettings:
+        if self.admin_pin_hash == DEMO_PIN_HASH and not self.demo:
+            raise ValueError(
+                "admin_pin_hash is the published demo PIN; make your own with"
+                " `waypost kiosk hash-pin`, or run a demo with --demo"
+            )
+        return self
 
     @field_validator("speech_volume", "speech_volume_min", "speech_volume_max")
     @classmethod

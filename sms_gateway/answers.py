@@ -17,13 +17,12 @@ from directory.lookup.keywords import primary_keyword
 from directory.lookup.search import national_services, search_services
 from directory.lookup.services import get_service, helplines, prison_visiting
 from directory.lookup.topics import PRISON_TOPICS, example_query, topics_near
-from directory.models import ServiceResult
+from directory.models import Place, ServiceResult
 from directory.state.sms_sessions import Session, save_session
 from sms_gateway import guide_answers, replies
 from sms_gateway import templates as t
 from sms_gateway.gsm import count_segments
 from sms_gateway.parser import Command
-from sms_gateway.place_ref import PlaceRef
 from sms_gateway.tally import Tally
 from sms_gateway.templates import Wording
 
@@ -31,6 +30,45 @@ MAX_REMEMBERED = 30  # result ids kept for "INFO n"
 MAX_OFFSET = 100  # MORE stops after this many results
 # Topics whose services are national: answered without asking where the family lives.
 NATIONAL_TOPICS = frozenset({"helplines"})
+
+
+@dataclass(frozen=True)
+class PlaceRef:
+    """A place as a session keeps it: the gazetteer's name and coordinates."""
+
+    name: str
+    latitude: float
+    longitude: float
+    country: str
+    outcode: str | None
+    prison: str | None = None  # NOMIS code when the place names a prison
+
+    @classmethod
+    def of(cls, place: Place) -> PlaceRef:
+        """From a resolved place."""
+        return cls(
+            place.name, place.latitude, place.longitude, place.country, place.outcode,
+            place.prison,
+        )  # fmt: skip
+
+    @classmethod
+    def of_session(cls, s: Session) -> PlaceRef:
+        """From a stored session."""
+        assert s.latitude is not None and s.longitude is not None
+        return cls(
+            s.place_name or "", s.latitude, s.longitude, s.country or "GB", s.outcode, s.prison
+        )
+
+    @property
+    def short_name(self) -> str:
+        """The name as a reply shows it."""
+        # "BN7 1EA (HMP & YOI Lewes)" -> the part a phone user recognises, kept short.
+        return self.name if len(self.name) <= 24 else self.name.split(" (")[0]
+
+    def as_place(self) -> Place:
+        """A Place to search from."""
+        return Place("", "coordinates", self.name, self.latitude, self.longitude, self.country,
+                     self.outcode, self.prison)  # fmt: skip
 
 
 @dataclass(frozen=True)

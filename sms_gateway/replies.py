@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from urllib.parse import urlparse
 
 from directory.models import PrisonVisiting, ServiceDetail, ServiceResult
+from directory.text.details_message import details_message
 from directory.text.presentation import presentation
 from sms_gateway import templates as t
 from sms_gateway.gsm import count_segments
@@ -142,27 +143,8 @@ def national_page(
 
 
 def details(w: Wording, d: ServiceDetail) -> str:
-    """Full details of one service: phones, address, hours, web; two segments."""
-    lines = [w.clean(d.name if d.name == d.organization else f"{d.name} ({d.organization})")]
-    if d.phones:
-        numbers = "; ".join(
-            p.number + (f" ({p.description})" if p.description and i == 0 else "")
-            for i, p in enumerate(d.phones[:2])
-        )
-        lines.append(w.clean(f"{w.raw(t.TEL)}: {numbers}"))
-    if d.address:
-        lines.append(w.clean(", ".join(d.address.lines())))
-    if d.hours:
-        hours = presentation(w.language).hours_short(d.hours)
-        lines.append(w.clean(f"{w.raw(t.HOURS)}: {hours}"))
-    if d.url:
-        lines.append(w.clean(d.url.removeprefix("https://").removeprefix("http://").rstrip("/")))
-    if not d.verified:
-        lines.append(w(t.UNCHECKED).lstrip("*"))
-    if d.description:
-        lines.append(w.clean(d.description))
-    text = "\n".join(lines)
-    return truncate(text, PAGE_SEGMENTS)
+    """Full details of one service: the core's one composer, as "Text me this" sends them."""
+    return details_message(d, w.language, segments=PAGE_SEGMENTS)
 
 
 def helpline_line(w: Wording, msgid: str, helpline: ServiceResult, **more: object) -> str:

@@ -16,8 +16,17 @@ from twilio.http.http_client import TwilioHttpClient
 from twilio.http.response import Response
 from twilio.rest import Client
 
-from directory.state.optouts import is_opted_out
-from directory.state.outbox import OutgoingText, claim_due, mark_failed, mark_sent, retry_later
+from directory.db.connections import transaction
+from directory.state.optouts import is_opted_out, opt_out
+from directory.state.outbox import (
+    OutgoingText,
+    claim_due,
+    erase_stale,
+    mark_failed,
+    mark_sent,
+    record_provider_id,
+    retry_later,
+)
 from sms_gateway.gsm import count_segments
 from sms_gateway.replies import PAGE_SEGMENTS, truncate
 from sms_gateway.settings import GatewaySettings
@@ -29,6 +38,8 @@ BACKOFF_SECONDS = 30.0
 MAX_BACKOFF_SECONDS = 3600.0
 # Twilio errors that no retry will fix: opted out, invalid or unreachable number, and so on.
 PERMANENT = {21211, 21212, 21408, 21610, 21612, 21614, 30003, 30004, 30005, 30006, 30007}
+# The recipient has replied STOP to this sender: an opt-out, recorded like one sent to the line.
+OPTED_OUT = 21610
 
 
 class RebasedHttpClient(TwilioHttpClient):
@@ -64,6 +75,7 @@ class DrainReport:
     sent: int = 0
     failed: int = 0
     retried: int = 0
+    expired: int = 0
     failures: list[str] = field(default_factory=list)
 
 
@@ -80,10 +92,11 @@ def prepare_body(text: str, language: str) -> str:
 def drain(
     conn: sqlite3.Connection, client: Client, settings: GatewaySettings, now: datetime | None = None
 ) -> DrainReport:
-    """Send every text that is due once; return counts."""
+    """Erase texts too old to send, then send every text that is due once; return counts."""
     report = DrainReport()
+    report.expired = erase_stale(conn, settings.outbox_max_age_seconds, now)
     while True:
-        batch = claim_due(conn, limit=10, now=now)
+        batch = claim_due(conn, limit=10, now=now, hash_key=settings.hash_key_bytes())
         if not batch:
             return report
         for item in batch:
@@ -118,6 +131,11 @@ def _send_one(
             _retry(conn, settings, item, f"Twilio HTTP {exc.status}", report, now)
         elif code in PERMANENT or exc.status < 500:
             log.warning("outbox text %d failed for good: Twilio error %s", item.id, code)
+            if code == OPTED_OUT:
+                with transaction(conn):
+                    opt_out(
+                        conn, item.sender_hash, "carrier", (now or datetime.now(UTC)).timestamp()
+                    )
             mark_failed(conn, item.id, str(code), f"Twilio error {code}", now)
             report.failed += 1
             report.failures.append(str(code))
@@ -125,6 +143,9 @@ def _send_one(
     except requests.RequestException as exc:
         _retry(conn, settings, item, type(exc).__name__, report, now)
         return
+    # Recorded first, alone: should anything below fail, the lease runs out and claim_due
+    # finishes the text as sent instead of sending it again.
+    record_provider_id(conn, item.id, str(message.sid))
     mark_sent(conn, item.id, str(message.sid), count_segments(body).segments, now)
     report.sent += 1
     log.info("outbox text %d sent", item.id)

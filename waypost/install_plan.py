@@ -45,12 +45,17 @@ UNITS = {
         "waypost-kiosk-web.service",
         "waypost-kiosk-browser.service",
         "waypost-outbox.service",
+        "waypost-outbox-expire.service",
+        "waypost-outbox-expire.timer",
         *TIMER_UNITS,
     ],
 }
 # Where the directory lives: DynamicUser state sits under /var/lib/private (systemd links
 # /var/lib/waypost to it); on a kiosk the static "waypost" user owns /var/lib/waypost.
 STATE_DIR = {"gateway": "/var/lib/private/waypost", "kiosk": "/var/lib/waypost"}
+# Chromium (Debian) reads managed policies from here: the browser kiosk may show only the local
+# kiosk page, with no DevTools, downloads, file:// pages or file dialogs.
+CHROMIUM_POLICY = "/etc/chromium/policies/managed/waypost-kiosk.json"
 # The gateway refuses to start with this placeholder, naming the problem.
 PLACEHOLDER_TOKEN = "changeme"  # noqa: S105
 
@@ -156,6 +161,8 @@ _KNOWN_PLACEHOLDERS = (
     "RELEASE_KEY_LINE",
     "CENTRE_NAME",
     "CENTRE_PRISON",
+    "TEXTING_LINE",
+    "KIOSK_CREDENTIALS",
 )
 
 
@@ -205,7 +212,16 @@ def plan(options: InstallOptions, root: Path = Path("/")) -> Plan:
         check_release_source(
             options.sync_url, options.release_public_key, "give --release-public-key,"
         )
-    values = {"VENV": str(options.venv), "CONFIG": CONFIG}
+    values = {
+        "VENV": str(options.venv),
+        "CONFIG": CONFIG,
+        # The kiosk process gets the hash key only where it queues texts; no other secret ever.
+        "KIOSK_CREDENTIALS": (
+            "LoadCredential=hash_key:/etc/waypost/credentials/hash_key"
+            if options.send_texts
+            else "# No credentials: texting is off (`waypost install --send-texts` turns it on)."
+        ),
+    }
     public_line = (
         f"public_url = {_toml_string(options.public_url)}"
         if options.public_url
@@ -218,6 +234,11 @@ def plan(options: InstallOptions, root: Path = Path("/")) -> Plan:
             "CENTRE_PRISON": options.centre_prison.replace('"', "'"),
             "PUBLIC_URL_LINE": public_line,
             "SYNC_URL": (options.sync_url or "").replace('"', "%22"),
+            "TEXTING_LINE": (
+                "texting = true"
+                if options.send_texts
+                else "# texting = true  (only where the outbox sender runs: install --send-texts)"
+            ),
             "RELEASE_KEY_LINE": (
                 f"release_public_key = {_toml_string(options.release_public_key)}"
                 if options.release_public_key
@@ -305,11 +326,15 @@ def plan(options: InstallOptions, root: Path = Path("/")) -> Plan:
             )
         )
         if options.variant == "browser":
+            policy = _template(source, "chromium-kiosk-policy.json").encode()
+            result.files.append(FileItem(CHROMIUM_POLICY, 0o644, policy))
             result.enable = ["waypost-kiosk-web.service", "waypost-kiosk-browser.service"]
         else:
             result.enable = ["waypost-kiosk.service"]
         if options.send_texts:
             result.enable.append("waypost-outbox.service")
+        # Whether or not texts are sent, no queued number outlives outbox_max_age_seconds.
+        result.enable.append("waypost-outbox-expire.timer")
     result.enable += ["waypost-backup.timer", "waypost-stale.timer"]
     if sync_url:
         result.enable.append("waypost-sync.timer")

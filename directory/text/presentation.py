@@ -50,6 +50,9 @@ NOT_CHECKED = N_("Not yet checked: please confirm before you travel")
 MILES = N_("{distance} miles")
 KILOMETRES = N_("{distance} km")
 AWAY = N_("{distance} away")
+# Labels in a service's details as a text (directory/text/details_message.py).
+TEL = N_("Tel")
+HOURS = N_("Hours")
 
 # Where a national service serves, by its coverage codes (directory/lookup/areas.py). Whole
 # phrases, because languages join "across" and a country's name differently.

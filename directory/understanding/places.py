@@ -270,7 +270,7 @@ def candidates(
         return found
     keys = list(grams)
     towns = _towns(db, keys, country)
-    # A town's own name finds its prison too ("carchar Caerdydd" -> HMP Cardiff)
+    # A town under another name finds its prison too ("Caerdydd" -> HMP Cardiff)
     prisons = _prisons(db, keys + [fold(t.place.name) for t in towns.values()])
     visiting = bool(topics) and topics[0] in ("visiting", "travel")
     for key, spans in grams.items():
@@ -279,9 +279,7 @@ def candidates(
             near_prison = _prison_word_near(words, start, size, breaks)
             common = size == 1 and (words[start] in lex.COMMON or start in topic_words)
             town = towns.get(key)
-            prison = prisons.get(key) or (
-                prisons.get(fold(town.place.name)) if town and near_prison else None
-            )
+            prison = prisons.get(key) or (prisons.get(fold(town.place.name)) if town else None)
             base = 10 * size + (15 if cue else 0)
             if prison and (near_prison or not common):
                 # A prison in a hamlet (Pentonville, Brixton) is better known than the hamlet

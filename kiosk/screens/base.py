@@ -29,6 +29,9 @@ if TYPE_CHECKING:
 class KioskHost(Protocol):
     """What the screens need from the kiosk app."""
 
+    # "Text me this" in this family's session (capped; reset for the next family).
+    texts_this_session: int
+
     @property
     def settings(self) -> KioskSettings: ...
 

@@ -62,9 +62,9 @@ class HomeScreen(KioskScreen):
             # after every SQLite call): waiting here lets it finish at once.
             self.data = self.backend.early_home(self.language, timeout=EARLY_HOME_WAIT)
         with Vertical(id="home-page"):
-            yield Static(
-                literal(settings.centre_name or _("Family support point")), id="centre-name"
-            )
+            name = settings.centre_name or _("Family support point")
+            # A demo (public PIN and hash key) says so at the top of its first screen.
+            yield Static(literal(f"DEMO · {name}" if settings.demo else name), id="centre-name")
             yield Static(
                 literal(_("Welcome. Tap a picture to find help for you and your family.")),
                 id="welcome",

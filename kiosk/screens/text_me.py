@@ -10,7 +10,7 @@ from textual.message import Message
 from textual.widgets import Button, Static
 
 from directory import ServiceDetail
-from kiosk.backend import NumberRejected, mobile_number
+from directory.state.outbox import NumberRefused, TextLimitReached, mobile_number
 from kiosk.literal import literal
 from kiosk.screens.base import KioskModal
 from kiosk.text_message import compose_text
@@ -25,11 +25,12 @@ class TextMeScreen(KioskModal):
     """Type a mobile number with taps, agree, and the details are queued as a text."""
 
     class Queued(Message):
-        """The text was queued (ok) or could not be (problem)."""
+        """The text was queued (ok) or could not be; `limited` when a cap said no."""
 
-        def __init__(self, ok: bool) -> None:
+        def __init__(self, ok: bool, limited: bool = False) -> None:
             super().__init__()
             self.ok = ok
+            self.limited = limited
 
     def __init__(self, detail: ServiceDetail) -> None:
         super().__init__()
@@ -89,17 +90,32 @@ class TextMeScreen(KioskModal):
             self._forget()
             self.dismiss(None)
             return
+        settings = self.kiosk.settings
+        if self.kiosk.texts_this_session >= settings.texts_per_session:
+            self._forget()
+            self.query_one(Notice).show(self._limit_message())
+            return
         try:
-            number = mobile_number(self.number)
-        except NumberRejected:
+            # Checked here to answer at once; the core checks again before queueing.
+            number = mobile_number(self.number, settings.text_regions)
+        except NumberRefused:
             self.query_one(Notice).show(
                 self._("That does not look like a UK mobile number. Please check it.")
+                if settings.text_regions == ["GB"]
+                else self._("That does not look like a mobile number we can text. Please check it.")
             )
             return
-        body = compose_text(self.detail, self._, self.language, self.kiosk.settings.centre_name)
+        centre = settings.centre_name if settings.text_names_centre else ""
+        body = compose_text(self.detail, self._, self.language, centre)
         self._forget()
+        self.kiosk.texts_this_session += 1
         self.query_one(Notice).show(self._("Sending…"))
         self.queue(number, body)
+
+    def _limit_message(self) -> str:
+        return self._(
+            "Sorry, no more texts can be sent from here just now. Please ask a member of staff."
+        )
 
     def _forget(self) -> None:
         # The number leaves the screen and memory as soon as it has been handed over.
@@ -111,6 +127,9 @@ class TextMeScreen(KioskModal):
         """Queue the text in the state database (the SMS line's sender sends it)."""
         try:
             self.backend.queue_text(number, body, self.language)
+        except (TextLimitReached, NumberRefused) as exc:
+            self.post_message(self.Queued(False, limited=isinstance(exc, TextLimitReached)))
+            return
         except Exception:
             self.log.error("queueing a text failed")
             self.post_message(self.Queued(False))
@@ -129,6 +148,8 @@ class TextMeScreen(KioskModal):
             self.sent = True
             notice.show(_("Done. The text should reach your phone in a few minutes."))
             self.query_one("#send", Button).label = _("Finish")
+        elif message.limited:
+            notice.show(self._limit_message())
         else:
             notice.show(
                 _("Sorry, we could not send the text just now. Please ask a member of staff.")

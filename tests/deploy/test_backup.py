@@ -22,7 +22,7 @@ KEY = b"a-test-key-that-is-long-enough-0123456789"
 def _live_state(path: Path, texts: int = 3) -> sqlite3.Connection:
     conn = open_state(path)
     for i in range(texts):
-        enqueue_text(conn, f"+44770090012{i}", f"message {i}", hash_key=KEY)
+        enqueue_text(conn, f"+44740090012{i}", f"message {i}", hash_key=KEY)
     record_event(conn, "sms", "search", keyword="housing", area="BN7", found=True, segments=2)
     return conn
 

@@ -35,6 +35,7 @@ def test_environment_wins_over_credentials_and_credentials_over_the_file(
 ) -> None:
     config = tmp_path / "waypost.toml"
     config.write_text('hash_key = "from-the-file-000000000000000"\nsms_number = "+447700900123"\n')
+    config.chmod(0o600)  # a config holding a secret must not be readable by others
     (creds / "hash_key").write_text("from-the-credential-0000000000")
     assert load_settings(CommonSettings, config).hash_key.get_secret_value() == (  # type: ignore[union-attr]
         "from-the-credential-0000000000"

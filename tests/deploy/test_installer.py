@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import os
+import re
 import stat
 import tomllib
 from pathlib import Path
@@ -63,8 +65,15 @@ def test_dry_run_lists_every_file_written_and_writes_nothing(
     # Each unit on disk is its template with only the install paths filled in.
     for unit in UNITS[role]:
         template = (REPO / "systemd" / unit).read_text()
-        expected = template.replace("@VENV@", "/opt/waypost/venv").replace(
-            "@CONFIG@", "/etc/waypost/waypost.toml"
+        credentials = (
+            "LoadCredential=hash_key:/etc/waypost/credentials/hash_key"
+            if "--send-texts" in extra
+            else "# No credentials: texting is off (`waypost install --send-texts` turns it on)."
+        )
+        expected = (
+            template.replace("@VENV@", "/opt/waypost/venv")
+            .replace("@CONFIG@", "/etc/waypost/waypost.toml")
+            .replace("@KIOSK_CREDENTIALS@", credentials)
         )
         assert (tmp_path / f"etc/systemd/system/{unit}").read_text() == expected
 
@@ -200,3 +209,41 @@ def test_live_install_needs_root_and_dry_run_does_not(built_db: Path) -> None:
     lines = _dry_run(Path("/"), "kiosk", built_db=built_db)
     assert any(line.startswith("run    systemctl enable waypost-kiosk.service") for line in lines)
     assert any(line.startswith("run    systemctl daemon-reload") for line in lines)
+
+
+def test_kiosk_secrets_texting_and_browser_policy_follow_the_options(
+    tmp_path: Path, built_db: Path
+) -> None:
+    """Without --send-texts: no "Text me this" and no secret in the kiosk process; the browser
+    variant ships Chromium's managed policy locking it to the local kiosk page."""
+    plain = tmp_path / "plain"
+    prepare_root(plain)
+    install(plain, "kiosk", "--variant", "browser", built_db=built_db)
+    config = tomllib.loads((plain / "etc/waypost/waypost.toml").read_text())
+    assert "texting" not in config["kiosk"]
+    for unit in ("waypost-kiosk.service", "waypost-kiosk-web.service"):
+        text = (plain / "etc/systemd/system" / unit).read_text()
+        assert "LoadCredential" not in text, unit
+    policy_path = plain / "etc/chromium/policies/managed/waypost-kiosk.json"
+    assert stat.S_IMODE(policy_path.stat().st_mode) == 0o644
+    policy = json.loads(policy_path.read_text())
+    assert policy["URLBlocklist"] == ["*"]  # file://, chrome://, every other site
+    browser = (plain / "etc/systemd/system/waypost-kiosk-browser.service").read_text()
+    page = re.search(
+        r"(http://127\.0\.0\.1:\d+)/\s*$", browser.split("ExecStart=")[1].splitlines()[0]
+    )
+    assert page and page.group(1) in policy["URLAllowlist"]
+    assert all("127.0.0.1:8000" in url for url in policy["URLAllowlist"])
+    assert policy["DeveloperToolsAvailability"] == 2  # DevTools never
+    assert policy["DownloadRestrictions"] == 3  # no downloads
+    assert policy["AllowFileSelectionDialogs"] is False
+
+    texting = tmp_path / "texting"
+    prepare_root(texting)
+    install(texting, "kiosk", "--send-texts", built_db=built_db)
+    config = tomllib.loads((texting / "etc/waypost/waypost.toml").read_text())
+    assert config["kiosk"]["texting"] is True
+    unit = (texting / "etc/systemd/system/waypost-kiosk.service").read_text()
+    loaded = [line for line in unit.splitlines() if line.startswith("LoadCredential=")]
+    assert loaded == ["LoadCredential=hash_key:/etc/waypost/credentials/hash_key"]
+    assert not (texting / "etc/chromium").exists()  # the terminal variant has no browser

@@ -29,6 +29,7 @@ def settings(built_db: Path, state_path: Path, pin_hash: str) -> KioskSettings:
         db=built_db,
         state_db=state_path,
         hash_key="kiosk-tests-hash-key-0123456789",
+        texting=True,
         centre_name="Lewes Visitor Centre",
         centre_prison="LWI",
         location="HMP Lewes",

@@ -62,6 +62,7 @@ idle_seconds = 60
 def config(tmp_path: Path, built_db: Path) -> Path:
     path = tmp_path / "waypost.toml"
     path.write_text(CONFIG.format(db=built_db, state=tmp_path / "state.db"), encoding="utf-8")
+    path.chmod(0o600)  # it holds a hash key: never readable by other users
     return path
 
 
@@ -81,7 +82,9 @@ def test_centre_picks_its_own_table_from_the_config(config: Path) -> None:
         assert line in cardiff, line
     assert "60 s" in cardiff and "Near:         Cardiff" in cardiff
     # Never the secrets themselves.
-    assert "cli-tests-hash-key" not in cardiff and "Texting:      on" in cardiff
+    assert "cli-tests-hash-key" not in cardiff
+    # A hash key alone does not turn texting on: only `texting = true` does (issue 11).
+    assert "Texting:      off (texting = true turns it on)" in cardiff
 
 
 def test_environment_beats_the_centre_table(config: Path, monkeypatch: pytest.MonkeyPatch) -> None:

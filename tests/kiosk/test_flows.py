@@ -12,6 +12,7 @@ from textual.widgets import Button
 
 from directory import open_content
 from directory.lookup.services import helplines
+from directory.state.outbox_crypto import OutboxCipher
 from kiosk.app import KioskApp
 from kiosk.screens.detail import DetailScreen
 from kiosk.screens.entry import EntryScreen
@@ -121,9 +122,15 @@ async def test_romanian_housing_near_centre_then_text_it(
     conn = sqlite3.connect(state_path)
     rows = conn.execute("SELECT to_number, body, language, origin FROM outbox").fetchall()
     assert len(rows) == 1
-    number, body, language, origin = rows[0]
+    sealed_number, sealed_body, language, origin = rows[0]
+    # Stored encrypted (a key from the hash key): nothing of the number or text in clear.
+    assert "7911" not in sealed_number and detail.detail.name not in sealed_body
+    cipher = OutboxCipher(app.settings.hash_key_bytes or b"")
+    number, body = cipher.open(sealed_number), cipher.open(sealed_body)
     assert (number, language, origin) == ("+447911123456", "ro", "kiosk")
-    assert detail.detail.name in body and "Trimis de la chioșcul Waypost" in body
+    # In GSM-7, as the SMS line sends it (the core's one composer): ș becomes s.
+    assert detail.detail.name in body and "Trimis de la chioscul Waypost" in body
+    assert "Lewes Visitor Centre" not in body  # the centre is named only if it chooses
     events = dict(
         conn.execute("SELECT event, SUM(count) FROM usage_count GROUP BY event").fetchall()
     )

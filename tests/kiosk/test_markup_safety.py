@@ -88,7 +88,7 @@ def hostile_data(target: Path) -> Path:
         row["eligibility"] = f"Anyone {TAGS[(index + 1) % len(TAGS)]}"
         row["fees"] = f"Free {TAGS[(index + 2) % len(TAGS)]}"
         row["hours_note"] = f"Ring first {TAGS[(index + 3) % len(TAGS)]}"
-        if row["city"] and row["postal_code"]:  # without a postcode the town places it
+        if row["city"] and row["postal_code"]:  # the town still places services without one
             row["city"] = f"{row['city']} {TAGS[(index + 4) % len(TAGS)]}"
 
     _rewrite_csv(target / "services.csv", service)

@@ -13,10 +13,11 @@ import pytest
 from directory import open_content
 from directory.guides import prison_guide
 from directory.guides.assemble import Labels
+from directory.lookup.centre import centre_service_ids
 from kiosk.app import KioskApp
 from kiosk.screens.staff.choose_services import ChooseServicesScreen
 from kiosk.screens.staff.printing import PrintScreen
-from printouts.centre import centre_card, centre_service_ids, service_card
+from printouts.centre import centre_card, service_card
 from printouts.printer import printer_state
 from printouts.visit_card import visit_card_text
 from tests.kiosk.conftest import screen_text, settle

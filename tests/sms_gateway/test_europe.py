@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
-from sms_gateway.app import create_app
 
 from sms_gateway import templates as t
 from sms_gateway.templates import Wording
+from sms_gateway.web.app import create_app
 from tests.directory.europe_fixture import CAPITALS, UK_ONLY, build_europe_db
 from tests.sms_gateway.conftest import make_settings, message_texts, sign, twilio_form
 

@@ -18,7 +18,7 @@ from directory.state.sms_sessions import Session, save_session
 from directory.state.usage import record_event
 from waypost.cli import cli
 
-NUMBER = "+447700900461"
+NUMBER = "+447400900461"
 BODY = "Lewes Visitor Centre: Family Support Line 0808 808 2003 message-body-marker"
 
 
@@ -41,13 +41,22 @@ def test_a_sent_or_abandoned_number_is_gone_from_the_file_and_its_wal(state_path
     conn = connect_state(state_path)
     try:
         first = enqueue_text(conn, NUMBER, BODY, hash_key=b"k" * 32)
-        second = enqueue_text(conn, "+447700900462", BODY, hash_key=b"k" * 32)
-        assert b"7700900461" in _on_disk(state_path)
-        claim_due(conn)
+        second = enqueue_text(conn, "+447400900462", BODY, hash_key=b"k" * 32)
+        # Queued numbers and texts are encrypted (issue 11, item 2): the sealed values are on
+        # disk, never the number itself; erasing must take the sealed values away too.
+        sealed = [
+            value.encode()
+            for row in conn.execute("SELECT to_number, body FROM outbox").fetchall()
+            for value in row
+        ]
+        raw = _on_disk(state_path)
+        assert b"7400900461" not in raw and all(value in raw for value in sealed)
+        claim_due(conn, hash_key=b"k" * 32)
         mark_sent(conn, first, "SM" + "1" * 32, 1)
         mark_failed(conn, second, "21610", "opted out")
         raw = _on_disk(state_path)
-        assert b"7700900461" not in raw and b"7700900462" not in raw
+        assert b"7400900461" not in raw and b"7400900462" not in raw
+        assert not any(value in raw for value in sealed)
         assert b"message-body-marker" not in raw
     finally:
         conn.close()

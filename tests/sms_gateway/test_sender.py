@@ -18,6 +18,7 @@ from click.testing import CliRunner
 from directory.db.connections import open_state
 from directory.state.optouts import opt_out
 from directory.state.outbox import enqueue_text
+from directory.state.outbox_crypto import OutboxCipher
 from directory.state.privacy import hash_sender
 from sms_gateway.gsm import count_segments
 from sms_gateway.replies import PAGE_SEGMENTS
@@ -28,8 +29,8 @@ from tests.sms_gateway.fake_twilio import ACCOUNT_SID, FakeTwilio, fake_twilio
 from waypost.cli import cli
 
 KEY = HASH_KEY.encode()
-FROM = "+447700900999"
-OK, OPTED_OUT, INVALID, FLAKY = "+447700900101", "+447700900102", "+447700900103", "+447700900104"
+FROM = "+447400900999"
+OK, OPTED_OUT, INVALID, FLAKY = "+447400900101", "+447400900102", "+447400900103", "+447400900104"
 T0 = datetime(2026, 3, 2, 10, 0, tzinfo=UTC)
 
 
@@ -61,13 +62,19 @@ def conn(state_path: Path) -> Iterator[sqlite3.Connection]:
 
 
 def outbox(state: Path) -> dict[int, tuple[object, ...]]:
-    """id -> (status, to_number, body, error_code, attempts, provider_sid, segments)."""
+    """id -> (status, to_number, body, error_code, attempts, provider_sid, segments), the number
+    and the body opened (they are stored encrypted)."""
     rows = state_rows(
         state,
         "SELECT id, status, to_number, body, error_code, attempts, provider_sid, segments"
         " FROM outbox",
     )
-    return {int(str(r[0])): r[1:] for r in rows}
+    cipher = OutboxCipher(KEY)
+
+    def opened(value: object) -> object:
+        return cipher.open(str(value)) if value is not None else None
+
+    return {int(str(r[0])): (r[1], opened(r[2]), opened(r[3]), *r[4:]) for r in rows}
 
 
 def leaked(state: Path, number: str) -> bool:

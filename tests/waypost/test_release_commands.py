@@ -4,27 +4,51 @@ from __future__ import annotations
 
 import re
 import shutil
+import stat
+import tempfile
 from pathlib import Path
 
 from click.testing import CliRunner
 
 from directory import open_content
+from directory.releases.publish import load_private_key, load_public_key
 from waypost.cli import cli
 
 
 def _keys() -> tuple[str, str]:
-    result = CliRunner().invoke(cli, ["release-key"])
-    assert result.exit_code == 0
-    private = re.search(r'release_signing_key = "([^"]+)"', result.output)
+    with tempfile.TemporaryDirectory() as folder:
+        out = Path(folder) / "release_signing_key"
+        result = CliRunner().invoke(cli, ["release-key", "--out", str(out)])
+        assert result.exit_code == 0, result.output
+        private = out.read_text().strip()
     public = re.search(r'release_public_key = "([^"]+)"', result.output)
-    assert private and public
-    return private.group(1), public.group(1)
+    assert public
+    return private, public.group(1)
+
+
+def test_release_key_writes_the_private_key_to_a_private_file(tmp_path: Path) -> None:
+    out = tmp_path / "signing.key"
+    result = CliRunner().invoke(cli, ["release-key", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    private = out.read_text().strip()
+    assert stat.S_IMODE(out.stat().st_mode) == 0o600
+    assert private and private not in result.output  # never on the terminal
+    assert "release_signing_key" not in result.output
+    load_private_key(private)
+    public = re.search(r'release_public_key = "([^"]+)"', result.output)
+    assert public
+    load_public_key(public.group(1))
+    # An existing key is never overwritten.
+    again = CliRunner().invoke(cli, ["release-key", "--out", str(out)])
+    assert again.exit_code == 2 and "already exists" in again.output
+    assert out.read_text().strip() == private
 
 
 def test_publish_then_sync_signed_through_the_cli(built_db: Path, tmp_path: Path) -> None:
     private, public = _keys()
     publisher = tmp_path / "publisher.toml"
     publisher.write_text(f'[release]\nrelease_signing_key = "{private}"\n')
+    publisher.chmod(0o600)  # a config holding a secret must not be readable by others
     site_config = tmp_path / "site.toml"
     site_config.write_text(
         f'state_db = "{tmp_path / "site" / "state.db"}"\n'

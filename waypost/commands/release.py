@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -210,14 +211,34 @@ def _note(settings: ReleaseSettings, source: str, signed: bool, version: str, ou
 
 
 @click.command("release-key")
-def release_key_command() -> None:
+@click.option(
+    "--out",
+    "out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=Path("release_signing_key"),
+    show_default=True,
+    help="Where to write the private key (a new file, readable by you alone).",
+)
+def release_key_command(out: Path) -> None:
     """Make a new key pair for signing directory releases.
 
-    Put release_signing_key in the publisher's settings (keep it secret) and
-    release_public_key in every site's settings; sites then refuse unsigned releases.
+    The private key goes to a new file that only you can read (mode 0600), never to the
+    terminal, where it would stay in scroll-back and logs. Give it to the publisher as a
+    systemd credential (LoadCredential=release_signing_key:PATH) or WAYPOST_RELEASE_SIGNING_KEY,
+    and put the printed release_public_key in every site's settings.
     """
     private, public = generate_signing_key()
-    click.echo(f'release_signing_key = "{private}"   # publisher only: keep secret')
+    try:
+        # O_EXCL: an existing key (perhaps the one every site trusts) is never overwritten.
+        fd = os.open(out, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        raise UserError(f"{str(out)!r} already exists; choose another --out.") from None
+    except OSError as exc:
+        raise UserError(f"Cannot write {str(out)!r}: {exc.strerror}.") from None
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        fh.write(private + "\n")
+    os.chmod(out, 0o600)  # whatever the umask
+    click.echo(f"Private signing key written to {out} (mode 0600): publisher only, keep secret.")
     click.echo(f'release_public_key = "{public}"')
 
 

@@ -50,4 +50,26 @@ def backup_command(
     click.echo(f"Kept {len(result.kept)} backup(s); removed {len(result.removed)} older one(s).")
 
 
+@state_group.command("expire-outbox")
+@state_db_option
+@click.pass_context
+def expire_outbox_command(ctx: click.Context, state_db: Path | None) -> None:
+    """Erase queued texts older than outbox_max_age_seconds (default an hour), number and text.
+
+    The outbox sender does this on every pass; waypost-outbox-expire.timer runs it as well, so
+    a number never waits for a sender that is stopped or was never set up.
+    """
+    from directory.db.connections import open_state
+    from directory.state.outbox import erase_stale
+
+    settings = settings_for(ctx, CommonSettings, state_db=state_db)
+    with friendly_errors():
+        conn = open_state(settings.state_db)
+        try:
+            erased = erase_stale(conn, settings.outbox_max_age_seconds)
+        finally:
+            conn.close()
+    click.echo(f"Erased {erased} text(s) not sent within {settings.outbox_max_age_seconds} s.")
+
+
 COMMANDS = [state_group]

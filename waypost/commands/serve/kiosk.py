@@ -17,7 +17,8 @@ if TYPE_CHECKING:
 
 def _centre_table(ctx: click.Context, key: str) -> dict[str, Any]:
     config = (ctx.find_root().obj or {}).get("config")
-    centres = read_config(config, "centres").get(key)
+    # Secrets in a readable file are refused by settings_for, which knows about --demo.
+    centres = read_config(config, "centres", allow_public_secrets=True).get(key)
     if not isinstance(centres, dict):
         raise UserError(f"There is no [centres.{key}] table in the config file.")
     return centres
@@ -27,7 +28,7 @@ def _release_settings(ctx: click.Context) -> dict[str, Any]:
     """sync_url and release_public_key from [release], for the desk's "Sync now" (unless the
     environment sets them): the kiosk syncs from where `waypost sync` does."""
     config = (ctx.find_root().obj or {}).get("config")
-    release = read_config(config, "release")
+    release = read_config(config, "release", allow_public_secrets=True)
     return {
         k: release[k]
         for k in ("sync_url", "release_public_key")
@@ -42,11 +43,21 @@ def _release_settings(ctx: click.Context) -> dict[str, Any]:
     is_flag=True,
     help="Check the settings and the directory, print what this kiosk will show, and stop.",
 )
+@click.option(
+    "--demo",
+    is_flag=True,
+    help="A demonstration: accept the demo config's public PIN and hash key; shows DEMO.",
+)
 @db_option
 @state_db_option
 @click.pass_context
 def kiosk_command(
-    ctx: click.Context, centre: str | None, check: bool, db: Path | None, state_db: Path | None
+    ctx: click.Context,
+    centre: str | None,
+    check: bool,
+    demo: bool,
+    db: Path | None,
+    state_db: Path | None,
 ) -> None:
     """Run the touchscreen kiosk for a prison visitor centre.
 
@@ -76,7 +87,14 @@ def kiosk_command(
         ctx,
         KioskSettings,
         "kiosk",
-        **{**_release_settings(ctx), **extra, "centre": centre, "db": db, "state_db": state_db},
+        **{
+            **_release_settings(ctx),
+            **extra,
+            "centre": centre,
+            "db": db,
+            "state_db": state_db,
+            "demo": demo or None,
+        },
     )
     if not settings.db.is_file():
         raise UserError(f"The directory {str(settings.db)!r} does not exist. Run `waypost build`.")
@@ -97,7 +115,7 @@ def _describe(settings: KioskSettings) -> None:
         ("Idle reset", f"{settings.idle_seconds} s"),
         ("Directory", str(settings.db)),
         ("Printer", settings.printer or "(the system default)"),
-        ("Texting", "on" if settings.hash_key else "off (no hash_key)"),
+        ("Texting", "on" if settings.texting else "off (texting = true turns it on)"),
         ("Staff desk", "PIN set" if settings.admin_pin_hash else "off (no admin_pin_hash)"),
         ("Staff idle", f"{settings.staff_idle_seconds} s, in {settings.staff_language}"),
         (
