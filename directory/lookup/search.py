@@ -7,12 +7,12 @@ import math
 from collections.abc import Iterable
 
 from directory.db.connections import ContentDB
-from directory.lookup.areas import AREA_URI, covering_codes
 from directory.lookup.categories import category_positions, check_category
 from directory.lookup.places import place_area, resolve_place
 from directory.lookup.results import hydrate, rows_in
 from directory.lookup.text_query import service_query, split_text
 from directory.models import Place, SearchResults, ServiceResult
+from directory.text.areas import AREA_URI, covering_codes
 
 EARTH_KM = 6371.0088
 FIRST_RADIUS_KM = 8.0

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlparse
 
 from directory.db.connections import ContentDB
-from directory.lookup.areas import AREA_URI
+from directory.text.areas import AREA_URI
 
 # Fields whose emptiness is worth a volunteer's time, per table: (label, SQL test for "empty").
 _SERVICE_GAPS = {

@@ -54,7 +54,7 @@ AWAY = N_("{distance} away")
 TEL = N_("Tel")
 HOURS = N_("Hours")
 
-# Where a national service serves, by its coverage codes (directory/lookup/areas.py). Whole
+# Where a national service serves, by its coverage codes (directory/text/areas.py). Whole
 # phrases, because languages join "across" and a country's name differently.
 AREA_PHRASES: dict[frozenset[str], str] = {
     frozenset({"GB"}): N_("Across the UK"),
@@ -223,7 +223,7 @@ class Presentation:
         if key in AREA_PHRASES:
             return self._(AREA_PHRASES[key])
         if place_area:
-            from directory.lookup.areas import covering_codes
+            from directory.text.areas import covering_codes
 
             for code in covering_codes(place_area):
                 if code in key and frozenset({code}) in AREA_PHRASES:

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from directory import DataValidationError, build, open_content, search_services
-from directory.lookup.areas import AreaError, covers, nation_of, parse_areas
 from directory.lookup.places import resolve_place
 from directory.lookup.services import prison_visiting
 from directory.lookup.visitor_centres import visitor_centre_for, visitor_centres_for
+from directory.text.areas import AreaError, covers, nation_of, parse_areas
 from tests.conftest import REAL_DATA
 
 
