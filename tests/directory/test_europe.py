@@ -97,7 +97,7 @@ def test_greek_short_codes_missing_from_libphonenumber_are_accepted_only_in_gree
 
 @pytest.mark.parametrize(
     ("text", "country", "nomis"),
-    [("JVA Moabit", "DE", "DEBM"), ("Madrid V", "ES", "ESM5"), ("EP Lisboa", "PT", "PTLX")],
+    [("JVA Moabit", "DE", "DE-BMO"), ("Madrid V", "ES", "ES-M5"), ("EP Lisboa", "PT", "PT-EPL")],
 )
 def test_prisons_in_the_five_countries_resolve_in_their_country(
     db: ContentDB, text: str, country: str, nomis: str
