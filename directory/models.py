@@ -52,6 +52,7 @@ class ServiceResult:
     scope: str = "local"
     town: str = ""
     url: str = ""
+    areas: list[str] = field(default_factory=list)  # coverage codes of a national service
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict."""
@@ -161,6 +162,7 @@ class PrisonVisiting:
     status: str = "open"  # open, closed or temporarily closed
     status_source: str = ""
     area: str = "GB-ENG"  # the UK nation or country the prison is in
+    visitor_centre: VisitorCentre | None = None  # where families go first, when known
 
     @property
     def is_open(self) -> bool:

@@ -62,8 +62,13 @@ def centre_card(
     prison = prison_visiting(db, nomis)
     lines: list[PhoneLine] = []
     visits = visits_phone(db, prison)
-    if visits:
+    if visits and prison.is_open:
         lines.append(PhoneLine(visits, gettext("Visits booking")))
+    centre = prison.visitor_centre
+    if centre is not None and centre.phone and prison.is_open:
+        lines.append(
+            PhoneLine(centre.phone, presentation(language).visitor_centre(centre.operator))
+        )
     for line in helplines(db, language, limit=1):
         if line.phones:
             lines.append(PhoneLine(line.phones[0].number, line.name))
@@ -80,7 +85,13 @@ def centre_card(
             prison=prison.display_name
         ),
         phones=lines,
-        hours=gettext("Visits: {slots}").format(slots=_slots(slots, language)) if slots else "",
+        hours=(
+            gettext("Visits: {slots}").format(slots=_slots(slots, language))
+            if slots and prison.is_open
+            else ""
+            if prison.is_open
+            else presentation(language).prison_closed(prison.display_name, prison.area)
+        ),
         qr_payload=payload,
         qr_caption=gettext("Scan to save these numbers") if payload else "",
         status=status_line(None, language),

@@ -265,9 +265,9 @@ def search(
     )
     local = found.local[:per_page]
     has_more = len(found.local) > per_page
-    # Looked up only for a short first page (most pages are full of local results).
-    # Outside the UK only the lines that serve the place's country (and EU-wide ones) apply.
-    area = place.country if place.country not in ("", "GB") else None
+    # Looked up only for a short first page (most pages are full of local results), and only
+    # those that serve the place: never a Scotland-only line to Leeds, nor a UK one to Madrid.
+    area = found.place.area if found.place else None
     national = (
         national_services(turn.db, category, turn.language, per_page - len(local), area)
         if offset == 0 and len(local) < per_page
@@ -288,6 +288,7 @@ def search(
         first_number=len(shown) + 1,
         has_more=has_more,
         country=place.country,
+        area=area,
     )
     ids = [*shown, *(r.service_id for r in local), *(r.service_id for r in national)]
     session = Session(

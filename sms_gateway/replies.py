@@ -77,8 +77,10 @@ def results_page(
     first_number: int,
     has_more: bool,
     country: str,
+    area: str | None = None,
 ) -> str:
-    """One page of results, nearest first, national ones after; always within two segments."""
+    """One page of results, nearest first, national ones after under where they serve ("Across
+    Scotland:"); always within two segments."""
     attempts = [(40, len(national)), (28, len(national)), (28, 1), (22, 1), (22, 0), (16, 0)]
     text = ""
     for limit, national_count in attempts:
@@ -90,11 +92,8 @@ def results_page(
             lines.append(_line(w, number, r, limit, country))
             number += 1
         shown_national = list(national[:national_count])
-        if shown_national:
-            lines.append(w(t.NATIONAL_HEADS.get(country, t.NATIONAL_HEAD)))
-            for r in shown_national:
-                lines.append(_line(w, number, r, limit, country))
-                number += 1
+        lines += _national_lines(w, shown_national, number, limit, country, area)
+        number += len(shown_national)
         if any(not r.assured_date for r in [*local, *shown_national]):
             lines.append(w(t.UNCHECKED))
         if number > first_number:
@@ -105,14 +104,35 @@ def results_page(
     return truncate(text, PAGE_SEGMENTS)
 
 
+def _national_lines(
+    w: Wording,
+    national: list[ServiceResult],
+    first_number: int,
+    limit: int,
+    country: str,
+    area: str | None,
+) -> list[str]:
+    """Numbered national lines under where they serve ("Across Scotland:"), one heading per
+    run of lines that serve the same area."""
+    words = presentation(w.language)
+    lines: list[str] = []
+    heading = None
+    for number, r in enumerate(national, start=first_number):
+        label = words.area_label(r.areas, area)
+        if label != heading:
+            lines.append(w.clean(f"{label}:"))
+            heading = label
+        lines.append(_line(w, number, r, limit, country))
+    return lines
+
+
 def national_page(
     w: Wording, *, topic: str, national: Sequence[ServiceResult], country: str
 ) -> str:
     """National services of a topic that needs no place (helplines); within two segments."""
     text = ""
     for limit, count in ((40, len(national)), (28, len(national)), (22, 2), (16, 1)):
-        lines = [topic, w(t.NATIONAL_HEAD)]
-        lines += [_line(w, i + 1, r, limit, country) for i, r in enumerate(national[:count])]
+        lines = [topic, *_national_lines(w, list(national[:count]), 1, limit, country, None)]
         if any(not r.assured_date for r in national[:count]):
             lines.append(w(t.UNCHECKED))
         lines.append(w(t.NUMBER_HINT))
@@ -157,12 +177,18 @@ def topics_near(w: Wording, place: str, topics: Sequence[str], example: str) -> 
 def prison_page(w: Wording, visiting: PrisonVisiting, topics: Sequence[str], place: str) -> str:
     """A prison's visits booking line and times first, then a short menu; two segments."""
     name = w.clean(visiting.display_name)
-    if visiting.visits_phone:
-        slots = w.clean(presentation(w.language).hours_short(visiting.visit_slots))
+    words = presentation(w.language)
+    if not visiting.is_open:
+        head = w.clean(words.prison_closed(visiting.display_name, visiting.area))
+    elif visiting.visits_phone:
+        slots = w.clean(words.hours_short(visiting.visit_slots))
         head = w(t.PRISON_VISITS, prison=name, phone=visiting.visits_phone, slots=slots).rstrip()
     else:
         head = w(t.PRISON_NO_PHONE, prison=name)
-    text = head + "\n" + w(t.PRISON_MENU, topics=", ".join(topics), place=place)
+    centre = visiting.visitor_centre
+    if centre is not None and visiting.is_open:
+        head += "\n" + w.clean(" ".join([words.visitor_centre(centre.operator), centre.phone]))
+    text = head.rstrip() + "\n" + w(t.PRISON_MENU, topics=", ".join(topics), place=place)
     return text if count_segments(text).segments <= PAGE_SEGMENTS else truncate(head, 2)
 
 

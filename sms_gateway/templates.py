@@ -46,15 +46,6 @@ MENU = N_("Text a topic and your postcode or town, e.g. {example}. Topics: {topi
 TALK_NOW = N_("To talk now: {name} {phone}")
 DISTRESS = N_("Please call {name} now on {phone}, free, day or night.")
 RESULTS_HEAD = N_("{topic} near {place}:")
-NATIONAL_HEAD = N_("UK-wide:")
-# The heading of national results for a place outside the UK: the country they serve.
-NATIONAL_HEADS = {
-    "ES": N_("Across Spain:"),
-    "PT": N_("Across Portugal:"),
-    "DE": N_("Across Germany:"),
-    "GR": N_("Across Greece:"),
-    "RO": N_("Across Romania:"),
-}
 MORE_HINT = N_("Text MORE for more, or a number for details.")
 NUMBER_HINT = N_("Text a number for details.")
 UNCHECKED = N_("*not yet checked")
@@ -90,8 +81,6 @@ PAGE_PARTS = {
     "TALK_NOW": TALK_NOW,
     "DISTRESS": DISTRESS,
     "RESULTS_HEAD": RESULTS_HEAD,
-    "NATIONAL_HEAD": NATIONAL_HEAD,
-    **{f"NATIONAL_HEAD_{code}": msgid for code, msgid in NATIONAL_HEADS.items()},
     "MORE_HINT": MORE_HINT,
     "NUMBER_HINT": NUMBER_HINT,
     "UNCHECKED": UNCHECKED,

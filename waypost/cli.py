@@ -36,6 +36,7 @@ COMMAND_MODULES = {
     "search": "search",
     "sms": "serve.sms",
     "stale": "stale",
+    "stats": "stats",
     "verify": "stale",
     "state": "state",
     "web": "serve.web",

@@ -10,7 +10,8 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -18,8 +19,9 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import Response
 from starlette.exceptions import HTTPException
 
-from directory import open_state
+from directory import DirectoryError, open_state, search_services
 from directory.db.source import ContentSource
+from directory.lookup.categories import list_categories
 from directory.state.usage import record_event
 from web.i18n import from_accept_language
 from web.pages import router
@@ -49,9 +51,33 @@ class UsageCounter:
             log.warning("usage count failed", exc_info=True)
 
 
+def warm(source: ContentSource) -> None:
+    """Read once what every search needs (word lists, each topic's national services), so that
+    the first families after a start or a new directory file do not wait for it."""
+    try:
+        db = source.get()
+        categories = list_categories(db, "en")
+    except DirectoryError:
+        return  # the pages say so to each visitor; nothing to warm
+    for category in categories:
+        for near in (None, "London", "Cardiff", "Glasgow", "Belfast"):
+            try:
+                search_services(db, near=near, category=category.key, language="en", limit=1)
+            except DirectoryError:
+                continue  # a directory without that town: nothing to warm there
+
+
 def create_app(settings: WebSettings) -> FastAPI:
     """The pages over the content database in settings.db."""
-    app = FastAPI(title="Waypost pages", docs_url=None, redoc_url=None, openapi_url=None)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        threading.Thread(target=warm, args=(app.state.source,), daemon=True).start()
+        yield
+
+    app = FastAPI(
+        title="Waypost pages", docs_url=None, redoc_url=None, openapi_url=None, lifespan=lifespan
+    )
     app.state.settings = settings
     app.state.source = ContentSource(settings.db)
     app.state.templates = environment()

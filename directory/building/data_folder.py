@@ -19,8 +19,8 @@ from directory.building.records import (
     TranslationRecord,
 )
 from directory.errors import DataValidationError, ValidationIssue
-from directory.lookup.areas import AreaError, parse_areas
 from directory.lookup.places import normalise_postcode
+from directory.text.areas import AreaError, parse_areas
 from directory.text.folding import fold_uncached as fold
 from directory.text.hours import HoursError, parse_hours
 from directory.text.phones import PhoneError, parse_phones

@@ -6,8 +6,8 @@ from pathlib import Path
 
 from directory.building.data_folder import Issues, number_in_range, read_rows
 from directory.building.records import LocationRecord, PrisonRecord, ServiceRecord
-from directory.lookup.areas import AreaError, parse_areas
 from directory.lookup.places import normalise_postcode
+from directory.text.areas import AreaError, parse_areas
 from directory.text.hours import HoursError, parse_hours
 from directory.text.phones import PhoneError, parse_phones
 

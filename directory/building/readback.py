@@ -28,7 +28,7 @@ from directory.building.records import (
 from directory.building.visitor_centres import read_visitor_centres
 from directory.db.connections import ContentDB
 from directory.guides.store import read_guides
-from directory.lookup.areas import AREA_URI
+from directory.text.areas import AREA_URI
 from directory.text.hours import ICAL, HoursError, Opening, parse_hours
 from directory.text.phones import PhoneEntry
 

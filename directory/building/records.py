@@ -154,7 +154,7 @@ class PrisonRecord:
     openings: list[Opening]
     booking_enabled: bool
     source: str
-    area: str = "GB-ENG"  # country or UK nation code (lookup/areas.py)
+    area: str = "GB-ENG"  # country or UK nation code (text/areas.py)
     status: str = "open"
     status_source: str = ""
 

@@ -20,7 +20,7 @@ from directory.building.visitor_centres import write_visitor_centres
 from directory.db.connections import connect_writable
 from directory.db.migrations import migrate
 from directory.guides.store import write_guides
-from directory.lookup.areas import AREA_URI
+from directory.text.areas import AREA_URI
 from directory.text.folding import fold_uncached as fold
 
 Progress = Callable[[str, int, int], None]

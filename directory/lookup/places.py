@@ -9,8 +9,8 @@ from collections import defaultdict
 
 from directory.db.connections import ContentDB
 from directory.errors import PlaceNotFound, PlaceSuggestion
-from directory.lookup.areas import nation_of
 from directory.models import Place
+from directory.text.areas import nation_of
 from directory.text.folding import fold
 
 _UK_FULL = re.compile(r"^([A-Z]{1,2}[0-9][A-Z0-9]?)([0-9][A-Z]{2})$")

@@ -64,7 +64,9 @@ _RESULT_SQL = (
     " (SELECT value FROM translation t WHERE t.table_name = 'service' AND t.record_id = s.id"
     "  AND t.field = 'name' AND t.language = ?),"
     " (SELECT value FROM translation t WHERE t.table_name = 'service' AND t.record_id = s.id"
-    "  AND t.field = 'description' AND t.language = ?)"
+    "  AND t.field = 'description' AND t.language = ?),"
+    " (SELECT group_concat(a.name, ' ') FROM service_area a WHERE a.service_id = s.id"
+    "  AND a.uri LIKE 'https://www.iso.org/obp/ui/#iso:code:3166:%')"
     " FROM service s JOIN organization o ON o.id = s.organization_id"
     " WHERE s.rowid IN ({ids})"
 )
@@ -99,6 +101,7 @@ def _load_results(
             scope=r[7],
             town=r[9] or "",
             url=r[8],
+            areas=(r[14] or "").split(),
         )
         out.append((rowid, result))
     return out

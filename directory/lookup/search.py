@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections.abc import Iterable
 
 from directory.db.connections import ContentDB
-from directory.lookup.areas import AREA_URI, covering_codes
 from directory.lookup.categories import category_positions, check_category
-from directory.lookup.places import resolve_place
+from directory.lookup.places import place_area, resolve_place
 from directory.lookup.results import hydrate, rows_in
 from directory.lookup.text_query import service_query, split_text
 from directory.models import Place, SearchResults, ServiceResult
+from directory.text.areas import AREA_URI, covering_codes
 
 EARTH_KM = 6371.0088
 FIRST_RADIUS_KM = 8.0
@@ -284,7 +285,11 @@ def search_services(
             cat = named[0]
         elif named and cat is None:
             words = [*words, *named]  # several categories named: each key is in the documents
-    area = place.area or place.country if place is not None else None
+    if place is not None and not place.area:
+        # A place from a session or the kiosk's settings: work out its nation once, so that the
+        # caller's national lookups (and labels) use the same area as this search.
+        place = dataclasses.replace(place, area=place_area(db, place))
+    area = place.area if place is not None else None
     national_ids = _national(db, cat, words, national_limit, prefix, area)
     national = hydrate(db, [(i, None) for i in national_ids], language)
     if place is None:

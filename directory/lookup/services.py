@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from directory.db.connections import ContentDB
 from directory.errors import DirectoryError, ServiceNotFound
-from directory.lookup.areas import AREA_URI
 from directory.lookup.categories import category_positions
 from directory.lookup.results import hydrate
+from directory.lookup.visitor_centres import visitor_centre_for
 from directory.models import Address, Phone, PrisonVisiting, ServiceDetail, ServiceResult
+from directory.text.areas import AREA_URI
 
 _DETAIL_SQL = (
     "SELECT s.rowid, s.id, s.ref, s.name, o.name, COALESCE(s.description, ''), s.scope,"
@@ -147,6 +148,7 @@ def prison_visiting(db: ContentDB, nomis: str) -> PrisonVisiting:
         status=row[15],
         status_source=row[16],
         area=row[17],
+        visitor_centre=visitor_centre_for(db, row[0]),
     )
 
 

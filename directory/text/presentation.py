@@ -54,6 +54,35 @@ AWAY = N_("{distance} away")
 TEL = N_("Tel")
 HOURS = N_("Hours")
 
+# Where a national service serves, by its coverage codes (directory/text/areas.py). Whole
+# phrases, because languages join "across" and a country's name differently.
+AREA_PHRASES: dict[frozenset[str], str] = {
+    frozenset({"GB"}): N_("Across the UK"),
+    frozenset({"GB-ENG"}): N_("Across England"),
+    frozenset({"GB-WLS"}): N_("Across Wales"),
+    frozenset({"GB-SCT"}): N_("Across Scotland"),
+    frozenset({"GB-NIR"}): N_("Across Northern Ireland"),
+    frozenset({"GB-ENG", "GB-WLS"}): N_("Across England and Wales"),
+    frozenset({"GB-ENG", "GB-WLS", "GB-SCT"}): N_("Across England, Wales and Scotland"),
+    frozenset({"GB", "IE"}): N_("Across the UK and Ireland"),
+    frozenset({"IE"}): N_("Across Ireland"),
+    frozenset({"ES"}): N_("Across Spain"),
+    frozenset({"PT"}): N_("Across Portugal"),
+    frozenset({"DE"}): N_("Across Germany"),
+    frozenset({"GR"}): N_("Across Greece"),
+    frozenset({"RO"}): N_("Across Romania"),
+    frozenset({"EU"}): N_("Across the European Union"),
+}
+NATIONWIDE = N_("Nationwide")
+# One line each: the catalogue test reads each marked string as one literal.
+# fmt: off
+PRISON_CLOSED = N_("{prison} is closed; people were moved to other prisons. The Prisoners' Families Helpline can tell you where.")  # noqa: E501
+PRISON_CLOSED_SCOTLAND = N_("{prison} is closed; people were moved to other prisons. Families Outside can tell you where.")  # noqa: E501
+PRISON_CLOSED_NI = N_("{prison} is closed; people were moved to other prisons. NIACRO can tell you where.")  # noqa: E501
+# fmt: on
+PRISON_CLOSED_ELSEWHERE = N_("{prison} is closed; people were moved to other prisons.")
+VISITOR_CENTRE = N_("Visitors' centre: run by {operator}")
+
 
 def uses_miles(country: str | None) -> bool:
     """Whether distances near a place in this country are given in miles."""
@@ -180,6 +209,43 @@ class Presentation:
         if not assured_date:
             return self._(NOT_CHECKED)
         return self._(CHECKED).format(date=self.date(assured_date))
+
+    # -- where a service serves ----------------------------------------------------------------
+
+    def area_label(self, codes: list[str], place_area: str | None = None) -> str:
+        """ "Across Scotland", "En toda España": where a national service serves.
+
+        Never wider than the truth: a combination without a phrase of its own is named by the
+        part that serves the family's place ("Across Spain" for a five-country project seen from
+        Madrid), else by each part in turn.
+        """
+        key = frozenset(codes)
+        if key in AREA_PHRASES:
+            return self._(AREA_PHRASES[key])
+        if place_area:
+            from directory.text.areas import covering_codes
+
+            for code in covering_codes(place_area):
+                if code in key and frozenset({code}) in AREA_PHRASES:
+                    return self._(AREA_PHRASES[frozenset({code})])
+        parts = [
+            self._(AREA_PHRASES[frozenset({c})]) for c in codes if frozenset({c}) in AREA_PHRASES
+        ]
+        return "; ".join(parts) if parts else self._(NATIONWIDE)
+
+    def prison_closed(self, prison: str, area: str) -> str:
+        """What every channel says instead of visit slots when a prison has closed."""
+        message = {
+            "GB-ENG": PRISON_CLOSED,
+            "GB-WLS": PRISON_CLOSED,
+            "GB-SCT": PRISON_CLOSED_SCOTLAND,
+            "GB-NIR": PRISON_CLOSED_NI,
+        }.get(area, PRISON_CLOSED_ELSEWHERE)
+        return self._(message).format(prison=prison)
+
+    def visitor_centre(self, operator: str) -> str:
+        """ "Visitors' centre: run by Pact"."""
+        return self._(VISITOR_CENTRE).format(operator=operator)
 
     # -- phones ---------------------------------------------------------------------------------
 

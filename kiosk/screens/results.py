@@ -218,25 +218,12 @@ class ResultsScreen(KioskScreen):
             middle.append(words.distance_away(result.distance_km, country))
         elif result.scope == "national":
             place = self.results.place if self.results else None
-            middle.append(self._anywhere(place.country if place else "GB"))
+            middle.append(words.area_label(result.areas, place.area if place else None))
         if result.town and result.distance_km is not None:
             middle.append(result.town)
         if result.phones:
             middle.append(f"☎ {result.phones[0].number}")
         return result.name, " · ".join(middle), words.checked(result.assured_date)
-
-    def _anywhere(self, country: str) -> str:
-        """Where a national line serves, seen from the searched place: search offers only the
-        lines that serve the place's country, so that country is the honest label."""
-        _ = self._
-        labels = {
-            "ES": _("Anywhere in Spain"),
-            "PT": _("Anywhere in Portugal"),
-            "DE": _("Anywhere in Germany"),
-            "GR": _("Anywhere in Greece"),
-            "RO": _("Anywhere in Romania"),
-        }
-        return labels.get(country, _("Anywhere in the UK"))
 
     async def on_resize(self, event: events.Resize) -> None:
         """Repage for the new height."""

@@ -98,6 +98,11 @@ class VisitingScreen(ScrollingScreen):
         _ = self._
         v = self.visiting
         out: list[Line] = [bold(v.display_name)]
+        if not v.is_open:
+            # No guide, slots or booking line for a closed prison: only where to ask instead.
+            return lines(
+                [*out, "", presentation(self.language).prison_closed(v.display_name, v.area)]
+            )
         section = self.section
         if self.guide is None or section is None:
             out += ["", _("Loading...")]

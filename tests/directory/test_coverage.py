@@ -8,10 +8,11 @@ from pathlib import Path
 import pytest
 
 from directory import DataValidationError, build, open_content, search_services
-from directory.lookup.areas import AreaError, covers, nation_of, parse_areas
 from directory.lookup.places import resolve_place
 from directory.lookup.services import prison_visiting
 from directory.lookup.visitor_centres import visitor_centre_for, visitor_centres_for
+from directory.text.areas import AreaError, covers, nation_of, parse_areas
+from tests.conftest import REAL_DATA
 
 
 def _edit(path: Path, ref_column: str, ref: str, **changes: str) -> None:
@@ -144,3 +145,101 @@ def test_visitor_centre_rows_are_checked(data_copy: Path, tmp_path: Path) -> Non
         build(data_copy, tmp_path / "d.db")
     columns = {i.column for i in caught.value.issues if i.file == "visitor_centres.csv"}
     assert columns == {"prison", "phone", "email", "source_url"}
+
+
+def test_area_labels_in_every_language_never_say_uk_for_narrower() -> None:
+    from directory.text.i18n import LANGUAGES
+    from directory.text.presentation import AREA_PHRASES, presentation
+
+    assert presentation("en").area_label(["GB-SCT"]) == "Across Scotland"
+    assert presentation("en").area_label(["GB-ENG", "GB-WLS"]) == "Across England and Wales"
+    assert presentation("es").area_label(["ES"]) == "En toda España"
+    # A combination without a phrase is named by the part serving the family's place.
+    assert presentation("en").area_label(["ES", "PT", "DE"], "PT") == "Across Portugal"
+    assert presentation("en").area_label(["GB-SCT"], "GB-SCT") == "Across Scotland"
+    for language in LANGUAGES:
+        words = presentation(language)
+        labels = {words.area_label(list(codes)) for codes in AREA_PHRASES}
+        assert len(labels) == len(AREA_PHRASES), language  # every phrase translated apart
+        if language != "en":
+            english = {presentation("en").area_label(list(c)) for c in AREA_PHRASES}
+            assert not labels & english, (language, labels & english)
+        closed = words.prison_closed("HMP Dartmoor", "GB-ENG")
+        assert "HMP Dartmoor" in closed
+        if language != "en":
+            assert closed != presentation("en").prison_closed("HMP Dartmoor", "GB-ENG")
+
+
+def test_done_when_checks_on_the_real_directory(content) -> None:  # type: ignore[no-untyped-def]
+    glasgow = search_services(content, near="Glasgow", category="visiting", limit=3)
+    first = glasgow.local[0].service_id
+    code = first.removeprefix("prison-visits-").upper()
+    town = content.execute("SELECT town FROM prison WHERE nomis = ?", (code,)).fetchone()
+    assert town == ("Glasgow",), first
+    maghaberry = resolve_place(content, "HMP Maghaberry")
+    assert maghaberry.kind == "prison" and maghaberry.prison == "NIPS-MAGHABERRY"
+    assert maghaberry.area == "GB-NIR"
+    leeds = search_services(content, near="Leeds", national_limit=100, limit=50)
+    for result in [*leeds.local, *leeds.national]:
+        assert result.areas != ["GB-SCT"], result.service_id
+
+
+def test_every_scottish_and_ni_prison_cites_its_pages() -> None:
+    data_dir = REAL_DATA  # an invariant of the real data/ folder
+    with (data_dir / "prisons.csv").open(encoding="utf-8") as fh:
+        rows = [r for r in csv.DictReader(fh) if r["country"] in ("GB-SCT", "GB-NIR")]
+    assert len(rows) >= 8
+    for row in rows:
+        assert row["nomis"].startswith(("SPS-", "NIPS-")), row["nomis"]
+        assert "http" in row["source"] and "http" in row["latlon_source"] + row["source"]
+        if row["visits_phone"]:
+            digits = row["visits_phone"].replace(" ", "")
+            assert digits in row["source"].replace(" ", ""), row["nomis"]
+
+
+def test_the_two_helpline_numbers_are_two_entries() -> None:
+    data_dir = REAL_DATA  # an invariant of the real data/ folder
+    with (data_dir / "services.csv").open(encoding="utf-8") as fh:
+        rows = {r["service_id"]: r for r in csv.DictReader(fh)}
+    assert rows["prisoners-families-helpline"]["phones"].startswith("0808 808 2003")
+    assert "3444" not in rows["prisoners-families-helpline"]["phones"]
+    assert rows["pact-helpline"]["phones"].startswith("0808 808 3444")
+    for ref in ("families-do-matter", "pff-london", "apf-publications", "kids-vip"):
+        assert rows[ref]["status"] != "active" and "STATUS" in rows[ref]["notes"]
+
+
+def test_open_eligibility_licence_agrees() -> None:
+    data_dir = REAL_DATA  # an invariant of the real data/ folder
+    attribution = (data_dir / "ATTRIBUTION.txt").read_text("utf-8")
+    sources = (data_dir / "SOURCES.md").read_text("utf-8")
+    line = next(x for x in attribution.splitlines() if "Open Eligibility" in x)
+    assert "CC BY-SA 3.0" in line and "(CC BY-SA 3.0)" in sources
+
+
+def test_stats_and_prison_gaps(content) -> None:  # type: ignore[no-untyped-def]
+    from directory.reports.coverage_stats import directory_stats, prison_gaps
+
+    stats = directory_stats(content)
+    assert stats.prisons[("GB-ENG", "temporarily closed")] >= 1
+    assert stats.prisons[("GB-SCT", "open")] >= 5 and stats.prisons[("GB-NIR", "open")] == 3
+    assert stats.totals["visitor centres"] == sum(stats.visitor_centres.values()) > 0
+    assert stats.services_by_area["GB-SCT"] >= 1 and stats.services_by_status["inactive"] >= 1
+    gaps = prison_gaps(content)
+    assert all(g.missing for g in gaps)
+    assert "DAI" not in {g.code for g in gaps}  # closed: nothing to phone about
+    missing_phone = content.execute(
+        "SELECT COUNT(*) FROM prison WHERE status = 'open' AND COALESCE(visits_phone, '') = ''"
+    ).fetchone()[0]
+    assert sum("visits phone" in g.missing for g in gaps) == missing_phone
+
+
+def test_a_place_without_its_nation_gets_one_before_national_lines(content) -> None:  # type: ignore[no-untyped-def]
+    from directory.lookup.search import national_services
+    from directory.models import Place
+
+    # What the SMS line rebuilds from a session: coordinates and country, no nation.
+    manchester = Place("Manchester", "town", "Manchester", 53.48, -2.24, "GB", "M1")
+    found = search_services(content, near=manchester, category="money", national_limit=0)
+    assert found.place is not None and found.place.area == "GB-ENG"
+    lines = national_services(content, "money", "en", 20, found.place.area)
+    assert all(covers(r.areas, "GB-ENG") for r in lines), [(r.service_id, r.areas) for r in lines]

@@ -214,16 +214,18 @@ async def test_results_page_with_buttons(make_app: Callable[..., KioskApp]) -> N
     app = make_app()
     async with app.run_test(size=(80, 30)) as pilot:
         await settle(app, pilot)
-        await pilot.click("#cat-helplines")
+        # Visiting: the prisons and visiting services around the centre fill several pages
+        # (helplines, only those serving the centre's nation, may fit on one).
+        await pilot.click("#cat-visiting")
         await settle(app, pilot)
         screen = app.screen
         assert isinstance(screen, ResultsScreen)
         first = {r.id for r in screen.query(".result")}
-        assert first, "the first page of helplines"
+        assert first, "the first page of visiting results"
         await pilot.click("#next")
         await pilot.pause()
         second = {r.id for r in app.screen.query(".result")}
-        # Helplines need more than one page at 80x30: the next page shows others.
+        # Visiting needs more than one page at 80x30: the next page shows others.
         assert second and not first & second
         await pilot.click("#previous")
         await pilot.pause()

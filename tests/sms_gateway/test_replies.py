@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
-from directory.models import Phone, ServiceResult
+from directory.models import Address, Phone, PrisonVisiting, ServiceResult, VisitorCentre
 from directory.state.sms_sessions import Session
 from sms_gateway import replies
 from sms_gateway import templates as t
@@ -67,7 +69,24 @@ def test_a_full_page_always_fits_two_segments(language: str) -> None:
 def test_no_local_results_say_so() -> None:
     page = _page("en", "GB", local=[], national=[_result(1, km=None)], has_more=False)
     assert page.startswith("No Housing services found near Lewes yet.")
-    assert Wording("en")(t.NATIONAL_HEAD) in page
+
+
+def _national(number: int, areas: list[str]) -> ServiceResult:
+    return dataclasses.replace(_result(number, km=None), scope="national", areas=areas)
+
+
+def test_national_results_say_where_they_serve_in_the_senders_language() -> None:
+    national = [_national(1, ["GB-SCT"]), _national(2, ["GB"]), _national(3, ["GB"])]
+    page = _page("en", "GB", local=[], national=national, area="GB-SCT")
+    lines = page.splitlines()
+    assert "Across Scotland:" in lines and "Across the UK:" in lines
+    assert lines.index("Across Scotland:") < lines.index("Across the UK:")
+    assert page.count("Across the UK:") == 1  # one heading for the two UK-wide lines
+    assert "UK-wide" not in page
+    spanish = _page("es", "ES", local=[], national=[_national(4, ["ES", "PT"])], area="ES")
+    assert "En toda España:" in spanish and "Reino Unido" not in spanish
+    wales = _page("cy", "GB", local=[], national=[_national(5, ["GB-ENG", "GB-WLS"])])
+    assert "Ledled Cymru a Lloegr:" in wales
 
 
 def test_truncate_cuts_at_a_word_within_budget() -> None:
@@ -102,3 +121,36 @@ def test_a_sender_s_country_hints_at_a_language() -> None:
     assert parse_language_hint("es") == "es"
     assert parse_language_hint("") is None
     assert parse_language_hint("ZZ") is None
+
+
+def _visiting(**changes: object) -> PrisonVisiting:
+    base = PrisonVisiting(
+        "DAI",
+        "HMP Dartmoor",
+        "Dartmoor",
+        Address("Tavistock Road", "", "Princetown", "", "PL20 6RR", "GB"),
+        50.5,
+        -4.0,
+        "01822 322000",
+        "",
+        "Sat 14:00-16:00",
+        "prison-visits-dai",
+        "seed",
+    )
+    return dataclasses.replace(base, **changes)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("language", t.LANGUAGES)
+def test_a_closed_prison_offers_no_booking_line_or_slots(language: str) -> None:
+    closed = _visiting(status="temporarily closed", visits_phone="", visit_slots="")
+    page = replies.prison_page(Wording(language), closed, ["HOUSING"], "PL20")
+    assert "HMP Dartmoor" in page and "01822" not in page
+    if language == "en":
+        assert page.startswith("HMP Dartmoor is closed; people were moved to other prisons.")
+        assert "Prisoners' Families Helpline" in page
+
+
+def test_the_prison_answer_names_its_visitor_centre() -> None:
+    centre = VisitorCentre("BMI", "Pact", "0121 000 0000", "", "", "", "https://x.example", None)
+    page = replies.prison_page(Wording("en"), _visiting(visitor_centre=centre), ["HOUSING"], "B1")
+    assert "Visitors' centre: run by Pact 0121 000 0000" in page

@@ -14,6 +14,7 @@ from rich.text import Text
 
 from directory.db.connections import open_content, open_state
 from directory.guides import StaleText, stale_texts, wrong_counts
+from directory.reports.coverage_stats import PrisonGap, prison_gaps
 from directory.reports.staleness import (
     StaleOrganization,
     call_list_csv,
@@ -90,6 +91,18 @@ def _table(groups: list[StaleOrganization], months: int) -> None:
     console.print(table)
 
 
+def _prison_table(gaps: list[PrisonGap]) -> None:
+    if not gaps:
+        return
+    table = Table(title=f"{len(gaps)} open prison(s) missing a visits phone or street line")
+    for column in ("code", "prison", "missing", "sources so far"):
+        table.add_column(column)
+    for g in gaps:
+        # Text cells: the directory's own text is never read as markup.
+        table.add_row(Text(g.code), Text(g.name), Text(", ".join(g.missing)), Text(g.source[:80]))
+    Console().print(table)
+
+
 @click.command("stale")
 @click.option(
     "--months",
@@ -135,9 +148,11 @@ def stale_command(
     with friendly_errors(), open_content(settings.db) as content:
         groups = stale_services(content, months)
         texts = stale_texts(content, months, wrong=_wrong_counts(settings.state_db))
+        gaps = prison_gaps(content)
     if fmt == "table":
         _guide_table(texts, months)
         _table(groups, months)
+        _prison_table(gaps)
     elif fmt == "csv":
         if output:
             with output.open("w", encoding="utf-8-sig", newline="") as handle:

@@ -18,7 +18,7 @@ from directory.building.records import OrganizationRecord, ServiceRecord, Source
 from directory.exchange.hsds import Origin, Progress
 from directory.exchange.hsds.reader import SourceTables
 from directory.exchange.spreadsheet import EXPORT_COLUMNS
-from directory.lookup.areas import AREA_URI
+from directory.text.areas import AREA_URI
 from directory.text.folding import fold_uncached as fold
 from directory.text.hours import ICAL, Opening, format_hours
 from directory.text.phones import PhoneEntry, format_phones

@@ -13,8 +13,8 @@ from directory.exchange.hsds import Progress, Tables
 from directory.exchange.hsds.extensions import extension_tables
 from directory.exchange.hsds.taxonomy import cross_terms, taxonomy_tables
 from directory.exchange.spreadsheet import number_text
-from directory.lookup.areas import AREA_URI
 from directory.lookup.places import normalise_postcode
+from directory.text.areas import AREA_URI
 
 
 def _time(value: str | None) -> str:
