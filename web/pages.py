@@ -32,7 +32,7 @@ router = APIRouter()
 PER_PAGE = 10
 MAX_TEXT = 100
 SERVICE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9-]{0,79}$")
-PRISON_CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9-]{1,19}$")
+PRISON_CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9-]{1,31}$")
 CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 Text = Annotated[str, Query(max_length=1000)]
@@ -146,7 +146,7 @@ async def search(
         request.app.state.count(
             "search",
             keyword=topic,
-            area=found.place.outcode if found.place else "",
+            area=(found.place.outcode or "") if found.place else "",
             language=code,
             found=bool(found.local or found.national),
         )

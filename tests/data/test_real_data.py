@@ -51,7 +51,8 @@ def test_checked_dates_are_dates_and_copied_entries_are_unverified(real: Content
 
 def test_every_prison_has_a_code_a_place_and_a_visiting_entry(real: ContentDB) -> None:
     for nomis, lat, lon in real.execute("SELECT nomis, latitude, longitude FROM prison"):
-        assert re.fullmatch(r"[A-Z0-9][A-Z0-9-]{2,11}", nomis), nomis
+        # NOMIS codes (LWI), and the Scottish and Northern Irish services' own (SPS-BARLINNIE).
+        assert re.fullmatch(r"[A-Z0-9][A-Z0-9-]{2,23}", nomis), nomis
         assert -90 <= lat <= 90 and -180 <= lon <= 180
     codes = set(_column(real, "SELECT nomis FROM prison"))
     visiting = {
