@@ -212,9 +212,13 @@ def test_a_place_abroad_is_counted_without_an_outward_code(
     client: TestClient, web_settings: WebSettings, caplog: pytest.LogCaptureFixture
 ) -> None:
     with caplog.at_level(logging.WARNING):
-        assert client.get("/search", params={"q": "visitas Madrid", "lang": "es"}).status_code == 200
+        assert (
+            client.get("/search", params={"q": "visitas Madrid", "lang": "es"}).status_code == 200
+        )
     assert not [r for r in caplog.records if "usage count failed" in r.getMessage()]
-    rows = sqlite3.connect(web_settings.state_db).execute(
-        "SELECT channel, event, area, language FROM usage_count"
-    ).fetchall()
+    rows = (
+        sqlite3.connect(web_settings.state_db)
+        .execute("SELECT channel, event, area, language FROM usage_count")
+        .fetchall()
+    )
     assert ("web", "search", "", "es") in rows
