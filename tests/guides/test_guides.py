@@ -285,13 +285,15 @@ def test_guides_export_edit_and_import(built_db: Path, tmp_path: Path) -> None:
 
 
 def test_a_prison_abroad_gets_no_uk_rules(data_copy: Path, tmp_path: Path) -> None:
-    # The German prison from the real data/prisons.csv, added to the test directory.
-    real = Path(__file__).resolve().parents[2] / "data" / "prisons.csv"
-    abroad = [r for r in _rows(real) if r["country"] == "DE"][:1]
-    assert abroad, "data/prisons.csv has a prison in Germany (issue 14)"
-    path = data_copy / "prisons.csv"
-    rows = _rows(path)
-    _write(path, [*rows, {k: abroad[0].get(k, "") for k in rows[0]}])
+    # The test directory's prison in Germany (issue 14's UpFamilies countries).
+    prisons = _rows(data_copy / "prisons.csv")
+    abroad = [r for r in prisons if r["country"] == "DE"][:1]
+    open_abroad = [
+        r
+        for r in prisons
+        if not r["country"].startswith("GB") and r.get("status", "open") == "open"
+    ]
+    assert abroad, "the test directory has a prison in Germany"
     build(data_copy, tmp_path / "d.db")
     with open_content(tmp_path / "d.db") as db:
         guide = prison_guide(db, abroad[0]["nomis"], "en")
@@ -301,4 +303,4 @@ def test_a_prison_abroad_gets_no_uk_rules(data_copy: Path, tmp_path: Path) -> No
         section = guide.section(key)
         assert not section.filled and "Ask the visitor centre" in section.text
         assert "Help with Prison Visits" not in section.text
-    assert counts["costs"].prisons == counts["costs"].uk_prisons + 1
+    assert counts["costs"].prisons == counts["costs"].uk_prisons + len(open_abroad)
