@@ -57,7 +57,7 @@ def clean(value: str, what: str) -> str:
 
 
 def content(request: Request) -> ContentDB:
-    """This worker thread's read-only handle on the directory (reopened if it was swapped)."""
+    """The read-only directory (a new handle once the file has been swapped)."""
     source: Any = request.app.state.source
     return source.get()
 
