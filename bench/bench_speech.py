@@ -107,7 +107,7 @@ async def tap_first_sound(db: Path, state: Path, sink: Path, language: str) -> l
             while app.speaker.first_sound_at is None:
                 await asyncio.sleep(0.001)
             times.append(app.speaker.first_sound_at - tapped)
-            await pilot.click("#read-aloud")  # a second tap stops it
+            app.speaker.stop()  # quiet before the next tap, so that tap starts, not stops
             await pilot.pause()
     return times
 
