@@ -12,6 +12,7 @@ from directory.errors import PlaceNotFound, PlaceSuggestion
 from directory.models import Place
 from directory.text.areas import nation_of
 from directory.text.folding import fold
+from directory.text.stopwords import PLACE_FILLER
 
 _UK_FULL = re.compile(r"^([A-Z]{1,2}[0-9][A-Z0-9]?)([0-9][A-Z]{2})$")
 _UK_OUT = re.compile(r"^[A-Z]{1,2}[0-9][A-Z0-9]?$")
@@ -31,7 +32,6 @@ _PRISON_WORDS = {
     "ei",
     "mawrhydi",
 }
-_FILLER = {"near", "in", "at", "around", "nr", "the", "of"}
 
 
 def normalise_postcode(text: str) -> str | None:
@@ -245,7 +245,7 @@ def _resolve(db: ContentDB, raw: str, hint: str | None, fuzzy: bool) -> Place | 
         found = _eu_postcode(db, raw, hint)
         if found:
             return found
-    words = [w for w in fold(raw).split() if w not in _FILLER]
+    words = [w for w in fold(raw).split() if w not in PLACE_FILLER]
     if not words:
         return None
     key = " ".join(words)
