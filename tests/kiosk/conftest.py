@@ -14,6 +14,8 @@ from textual.worker import WorkerCancelled
 
 from kiosk.app import KioskApp
 from kiosk.clock import ManualClock
+from kiosk.screens.staff.home import StaffHomeScreen
+from kiosk.screens.staff_exit import StaffExitScreen
 from kiosk.settings import KioskSettings, hash_pin
 
 PIN = "2468"
@@ -106,3 +108,22 @@ def screen_text(app: KioskApp) -> str:
                 row[column + 1] = ""  # a wide character fills two cells
             column += cell_len(char)
     return "\n".join("".join(row) for row in rows)
+
+
+async def enter_pin(pilot: object, pin: str = PIN) -> None:
+    """Tap the PIN on the keypad and unlock."""
+    for digit in pin:
+        await pilot.click(f"#key-{digit}")  # type: ignore[attr-defined]
+    await pilot.click("#unlock")  # type: ignore[attr-defined]
+
+
+async def open_desk(app: KioskApp, pilot: object) -> None:
+    """Open the volunteers' desk as a volunteer does: five taps on the centre's name, the PIN."""
+    await settle(app, pilot)  # type: ignore[arg-type]
+    for _ in range(5):
+        await pilot.click("#centre-name")  # type: ignore[attr-defined]
+    await pilot.pause()  # type: ignore[attr-defined]
+    assert isinstance(app.screen, StaffExitScreen)
+    await enter_pin(pilot)
+    await settle(app, pilot)  # type: ignore[arg-type]
+    assert isinstance(app.screen, StaffHomeScreen)
