@@ -28,7 +28,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from twilio.request_validator import RequestValidator  # noqa: E402
 from warm import read_through  # noqa: E402
-from wrk import CLIENT_CORE, SERVER_CORE, run_wrk, serve  # noqa: E402
+from wrk import CLIENT_CORE, SERVER_CORE, measure  # noqa: E402
 
 OUT = ROOT / "bench" / "out"
 # Other benchmarks clear bench/out; BENCH_SMS_DB points at a directory built elsewhere.
@@ -339,13 +339,9 @@ def main() -> int:
                 ["--factory", "--app-dir", str(HERE), "sms_app:from_environment"],
             ),
         ):
-            proc, port = serve(spec, env, ROOT)
-            try:
-                url = f"http://127.0.0.1:{port}/sms"
-                results[name] = run_wrk(url, script, connections=CONNECTIONS, duration=DURATION)
-            finally:
-                proc.terminate()
-                proc.wait(timeout=10)
+            results[name] = measure(
+                spec, env, ROOT, script, path="/sms", connections=CONNECTIONS, duration=DURATION
+            )
         g = results["gateway"]
         print(
             f"wrk -t1 -c{CONNECTIONS} -d{DURATION}s (core {CLIENT_CORE}), server on core "

@@ -26,7 +26,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 from bench_sms import ensure_synth  # noqa: E402
 from fastapi.testclient import TestClient  # noqa: E402
 from warm import read_through  # noqa: E402
-from wrk import run_wrk, serve  # noqa: E402
+from wrk import measure  # noqa: E402
 
 from directory import open_content  # noqa: E402
 from web.app import create_app  # noqa: E402
@@ -145,13 +145,9 @@ def main() -> int:
             ("pages", ["--factory", "bench_web_app:app"], ROOT / "bench"),
             ("no-op", ["noop_page:app"], work),
         ):
-            proc, port = serve(app_spec, env, cwd)
-            try:
-                url = f"http://127.0.0.1:{port}/"
-                results[name] = run_wrk(url, script, connections=CONNECTIONS, duration=DURATION)
-            finally:
-                proc.terminate()
-                proc.wait()
+            results[name] = measure(
+                app_spec, env, cwd, script, path="/", connections=CONNECTIONS, duration=DURATION
+            )
         rps, p99 = results["pages"]["rps"], results["pages"]["p99"]
         base_rps, base_p99 = results["no-op"]["rps"], results["no-op"]["p99"]
         print(f"throughput, uvicorn on one core, wrk -c{CONNECTIONS} -d{DURATION}s, page mix:")

@@ -100,3 +100,23 @@ def run_wrk(url: str, script: Path, *, connections: int, duration: int) -> dict[
         timeout=duration + 60,
     )
     return report(out.stdout)
+
+
+def measure(
+    app_spec: list[str],
+    env: dict[str, str],
+    cwd: Path,
+    script: Path,
+    *,
+    path: str,
+    connections: int,
+    duration: int,
+) -> dict[str, float]:
+    """Serve the app on the server core, load `path` with wrk, stop the server: wrk's figures."""
+    proc, port = serve(app_spec, env, cwd)
+    try:
+        url = f"http://127.0.0.1:{port}{path}"
+        return run_wrk(url, script, connections=connections, duration=duration)
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
