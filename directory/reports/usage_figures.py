@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from directory.errors import DirectoryError
-from directory.exchange.formula import neutralise_row
+from directory.text.formula import neutralise_row
 from directory.state.usage import usage_rows
 
 THRESHOLD = 5
