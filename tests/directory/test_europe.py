@@ -39,7 +39,6 @@ def test_a_capital_gets_its_countrys_services_and_no_uk_only_ones(
     assert UK_ONLY not in national_names
     other_countries = {n for _t, c, n, _l in CAPITALS if c != country}
     assert not other_countries & set(national_names)
-    local_names = [r.name for r in found.local]
     if local:
         # A real prison placed at the city's own centroid may come first: the fixture's service
         # is the first of the rest.
