@@ -45,7 +45,7 @@ from directory.lookup.services import attribution, get_service, helplines, priso
 from directory.state.outbox import TextCaps, enqueue_text
 from directory.state.usage import event_counts, record_event
 from directory.text.folding import fold
-from directory.understanding import interpret
+from directory.understanding import read_search
 from directory.understanding import suggest as suggest_topics
 from kiosk.clock import Clock
 from kiosk.settings import KioskSettings
@@ -215,22 +215,14 @@ class Backend:
         """Services near the centre (or the named place), nearest first, national apart."""
         with self._lock:
             db = self._content()
-            place: Place | str | None = near if near else self._centre_place(db)
-            if text:
-                # Search words read as the SMS line reads a text: "visits brixton" is visiting
-                # near HMP Brixton, "dinero Leeds" money near Leeds; the other words are searched.
-                understood = interpret(db, text, language_hint=language)
-                if understood.place is not None and not near:
-                    place = understood.place.place
-                if understood.topic and category is None:
-                    category = understood.topic
-                if understood.topic or understood.place:
-                    text = " ".join(understood.rest) or None
+            # Search words read as the SMS line reads a text ("visits brixton").
+            asked = read_search(db, text, language=language, category=category, near=near)
+            place = asked.place if asked.place is not None else self._centre_place(db)
             return search_services(
                 db,
                 near=place,
-                category=category,
-                text=text,
+                category=asked.category,
+                text=asked.text,
                 language=language,
                 limit=limit,
                 national_limit=10,
