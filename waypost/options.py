@@ -11,6 +11,7 @@ import click
 
 from directory.errors import DirectoryError
 from directory.settings import S, load_settings
+from waypost.terminal import printable
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -46,6 +47,10 @@ class UserError(click.ClickException):
     """A clear one-line error; exit status 2."""
 
     exit_code = 2
+
+    def format_message(self) -> str:
+        """The message as printed: it often quotes the directory's own (untrusted) text."""
+        return printable(self.message)
 
 
 @contextmanager

@@ -22,6 +22,7 @@ from directory.errors import DataValidationError, ValidationIssue
 from directory.lookup.places import normalise_postcode
 from directory.text.areas import AreaError, parse_areas
 from directory.text.folding import fold_uncached as fold
+from directory.text.formula import restore
 from directory.text.hours import HoursError, parse_hours
 from directory.text.phones import PhoneError, parse_phones
 
@@ -29,6 +30,10 @@ Progress = Callable[[str, int, int], None]
 REF = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
 STATUSES = ("active", "inactive", "defunct", "temporarily closed")
 LANG = re.compile(r"^[a-z]{2,3}$")
+# The fields translations.csv may translate; the sheet and HSDS importers check against these.
+TRANSLATED_FIELDS = frozenset(
+    {"name", "description", "eligibility", "fees", "application", "hours_note"}
+)
 
 
 class Issues:
@@ -68,7 +73,8 @@ def read_rows(
         if row.get("__extra__"):
             issues.add(name, number, None, "", "has more cells than the header row has columns")
             continue
-        yield number, {k: (v or "").strip() for k, v in row.items() if k}
+        # A file exported by Waypost (and copied here) has its formula-like cells neutralised.
+        yield number, {k: restore((v or "").strip()) for k, v in row.items() if k}
 
 
 def number_in_range(
@@ -362,7 +368,7 @@ def load_translations(
 ) -> list[TranslationRecord]:
     """Read translations.csv."""
     out = []
-    fields = {"name", "description", "eligibility", "fees", "application", "hours_note"}
+    fields = TRANSLATED_FIELDS
     for n, row in read_rows(path, issues, ("table", "record_id", "field", "language", "value")):
         table = row["table"]
         if table not in refs:

@@ -18,6 +18,7 @@ from directory.building.builder import install_database
 from directory.building.data_folder import (
     LANG,
     SERVICE_COLUMNS,
+    TRANSLATED_FIELDS,
     Issues,
     check_organization_row,
     fingerprint,
@@ -53,7 +54,6 @@ from directory.lookup.places import normalise_postcode
 Progress = Callable[[str, int, int], None]
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _URL = re.compile(r"^https?://[^\s/]+\.[^\s]+$")
-TRANSLATED_FIELDS = {"name", "description", "eligibility", "fees", "hours_note"}
 
 
 class SyncedSite(DirectoryError):

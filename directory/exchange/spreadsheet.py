@@ -18,7 +18,7 @@ from pathlib import Path
 
 from directory.building.data_folder import SERVICE_COLUMNS, Issues
 from directory.building.records import OrganizationRecord, ServiceRecord, TranslationRecord
-from directory.exchange.formula import neutralise_row, restore
+from directory.text.formula import neutralise_row, restore
 from directory.text.hours import format_hours
 from directory.text.phones import format_phones
 

@@ -14,10 +14,10 @@ from directory.building.records import MetadataRecord
 from directory.db.connections import ContentDB
 from directory.db.write_lock import DEFAULT_WAIT, content_writer
 from directory.errors import DirectoryError, ServiceNotFound
-from directory.exchange.formula import neutralise_row
 from directory.exchange.import_diff import NO_VALUE
 from directory.exchange.spreadsheet import now_stamp
 from directory.models import Phone
+from directory.text.formula import neutralise_row
 
 Progress = Callable[[str, int, int], None]
 CSV_COLUMNS = (

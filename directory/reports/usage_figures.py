@@ -27,8 +27,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from directory.errors import DirectoryError
-from directory.exchange.formula import neutralise_row
 from directory.state.usage import usage_rows
+from directory.text.formula import neutralise_row
 
 THRESHOLD = 5
 SMALL = "<5"

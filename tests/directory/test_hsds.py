@@ -149,7 +149,7 @@ def test_tabular_package_validates_against_its_datapackage(package: Path) -> Non
     ours = json.loads((package / "datapackage.json").read_text("utf-8"))["resources"]
     official = json.loads((OFFICIAL / "datapackage.json").read_text("utf-8"))["resources"]
     assert ours[: len(official)] == official  # HSDS resources exactly as specified
-    # The package is built from the test directory's prisons, not data/'s (which volunteers edit).
+    # The prisons the fixture directory was built from (the test directory's, not data/'s).
     with PRISONS.open(encoding="utf-8") as handle:
         prisons = len(list(csv.DictReader(handle)))
     with (package / "services.csv").open(encoding="utf-8") as handle:

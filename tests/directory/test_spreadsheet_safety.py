@@ -16,10 +16,10 @@ from directory import DataValidationError, open_content, open_state
 from directory.building.builder import install_database
 from directory.building.readback import read_sources
 from directory.exchange.exporter import export_directory
-from directory.exchange.formula import neutralise, restore
 from directory.exchange.importer import import_into
 from directory.reports.usage_figures import build_report, report_csv
 from directory.state.usage import record_event
+from directory.text.formula import neutralise, restore
 from tests.directory.exchange_fixture import build_fixture_db, sha
 from waypost.cli import cli
 

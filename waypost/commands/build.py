@@ -5,12 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import click
-from rich.console import Console
-from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import BarColumn, TimeElapsedColumn
 
 from directory.building.builder import build as build_directory
 from directory.errors import DataValidationError
 from directory.settings import CommonSettings
+from waypost import terminal
 from waypost.options import UserError, db_option, friendly_errors, settings_for
 
 
@@ -32,9 +32,7 @@ def build_command(ctx: click.Context, db: Path | None, data_dir: Path | None) ->
     directory.
     """
     settings = settings_for(ctx, CommonSettings, db=db, data_dir=data_dir)
-    console = Console(stderr=True)
-    columns = (TextColumn("{task.description:<12}"), BarColumn(), TimeElapsedColumn())
-    with Progress(*columns, console=console, transient=True) as bar, friendly_errors():
+    with terminal.progress_bar(BarColumn(), TimeElapsedColumn()) as bar, friendly_errors():
         task = bar.add_task("reading", total=None)
 
         def progress(step: str, done: int, total: int) -> None:

@@ -18,6 +18,7 @@ from directory import open_content, open_state
 from directory.exchange.checks_import import apply_checks, parse_report
 from directory.settings import CommonSettings
 from directory.state.checks import mark_exported, report_bytes, waiting_checks
+from waypost import terminal
 from waypost.options import db_option, friendly_errors, settings_for, state_db_option
 
 
@@ -88,12 +89,12 @@ def import_checks_command(ctx: click.Context, report: Path, dry_run: bool, db: P
     verb = "Would mark" if dry_run else "Marked"
     click.echo(f"{verb} {len(done.confirmed)} as checked and {len(done.retired)} as defunct.")
     if done.already_newer:
-        click.echo(f"Already checked more recently: {', '.join(done.already_newer)}.")
+        terminal.echo(f"Already checked more recently: {', '.join(done.already_newer)}.")
     for note in done.notes:
         who = f" ({note.volunteer})" if note.volunteer else ""
-        click.echo(f"To edit by hand: {note.service_id}, {note.day}{who}: {note.note}")
+        terminal.echo(f"To edit by hand: {note.service_id}, {note.day}{who}: {note.note}")
     if site:
-        click.echo(f"From: {site}.")
+        terminal.echo(f"From: {site}.")
 
 
 COMMANDS = [export_checks_command, import_checks_command]

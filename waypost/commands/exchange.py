@@ -8,14 +8,14 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import click
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
 
 from directory.db.connections import open_content
 from directory.errors import DataValidationError
 from directory.exchange.exporter import FORMATS, export_directory
 from directory.exchange.importer import import_into
 from directory.settings import CommonSettings
+from waypost import terminal
 from waypost.options import UserError, db_option, friendly_errors, settings_for
 
 DRY_RUN_LINES = 200
@@ -31,13 +31,7 @@ class ImportSettings(CommonSettings):
 @contextmanager
 def progress_bar() -> Iterator[Progress]:
     """A progress bar on stderr that disappears when the work is done."""
-    columns = (
-        TextColumn("{task.description:<12}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-    )
-    with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
+    with terminal.progress_bar(BarColumn(), MofNCompleteColumn(), TimeElapsedColumn()) as bar:
         yield bar
 
 
@@ -135,7 +129,7 @@ def import_command(
             raise UserError(str(exc)) from None
     if dry_run:
         for line in changes.lines(limit=DRY_RUN_LINES):
-            click.echo(line)
+            terminal.echo(line)
         click.echo(f"Dry run: {changes.summary()} Nothing was changed.")
     elif changes.empty:
         click.echo("Nothing to change: the directory already matches.")

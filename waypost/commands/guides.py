@@ -12,6 +12,7 @@ from directory.guides import NATIONS, SECTIONS, STAGES, prison_guide, section_co
 from directory.guides.assemble import Labels, PrisonGuide
 from directory.settings import CommonSettings
 from directory.text.i18n import LANGUAGES
+from waypost import terminal
 from waypost.options import UserError, db_option, friendly_errors, settings_for
 
 lang_option = click.option(
@@ -76,10 +77,10 @@ def prison_command(
                 return
             total = counts[0].prisons if counts else 0
             uk = counts[0].uk_prisons if counts else 0
-            click.echo(f"Open prisons: {total} ({uk} in the UK)")
-            click.echo(f"{'section':<16}{'filled':>8}{'in the UK':>11}{'checked':>9}")
+            terminal.echo(f"Open prisons: {total} ({uk} in the UK)")
+            terminal.echo(f"{'section':<16}{'filled':>8}{'in the UK':>11}{'checked':>9}")
             for c in counts:
-                click.echo(f"{c.section:<16}{c.filled:>8}{c.uk_filled:>11}{c.checked:>9}")
+                terminal.echo(f"{c.section:<16}{c.filled:>8}{c.uk_filled:>11}{c.checked:>9}")
             return
         if not prison:
             raise UserError('Name a prison, e.g. waypost prison "HMP Lewes", or use --summary.')
@@ -89,13 +90,13 @@ def prison_command(
         if as_json:
             click.echo(json.dumps(guide.as_json(), ensure_ascii=False, indent=2))
             return
-        click.echo(f"{guide.name} ({guide.code})")
+        terminal.echo(f"{guide.name} ({guide.code})")
         for s in guide.sections:
-            click.echo("")
-            click.echo(f"== {s.title} ==")
-            click.echo(s.text)
-            click.echo(f"{say('sources')}: {' '.join(s.sources) or '-'}")
-            click.echo(_checked_line(say, s.checked))
+            terminal.echo("")
+            terminal.echo(f"== {s.title} ==")
+            terminal.echo(s.text)
+            terminal.echo(f"{say('sources')}: {' '.join(s.sources) or '-'}")
+            terminal.echo(_checked_line(say, s.checked))
 
 
 def _cards(
@@ -135,14 +136,15 @@ def stage_command(
             click.echo(json.dumps(guide.as_json(), ensure_ascii=False, indent=2))
             return
         say = Labels(content, lang)
-        click.echo(f"{guide.title} ({guide.nation_name})")
-        click.echo("")
-        click.echo(guide.text)
+        terminal.echo(f"{guide.title} ({guide.nation_name})")
+        terminal.echo("")
+        terminal.echo(guide.text)
         if guide.help_categories:
-            click.echo("")
-            click.echo(f"{guide.help_title}: " + ", ".join(lab for _, lab in guide.help_categories))
-        click.echo(f"{say('sources')}: {' '.join(guide.sources) or '-'}")
-        click.echo(_checked_line(say, guide.checked))
+            terminal.echo("")
+            labels = ", ".join(label for _, label in guide.help_categories)
+            terminal.echo(f"{guide.help_title}: {labels}")
+        terminal.echo(f"{say('sources')}: {' '.join(guide.sources) or '-'}")
+        terminal.echo(_checked_line(say, guide.checked))
 
 
 COMMANDS = [prison_command, stage_command]

@@ -10,14 +10,7 @@ from pathlib import Path
 
 import click
 from pydantic import SecretStr, field_validator
-from rich.console import Console
-from rich.progress import (
-    BarColumn,
-    Progress,
-    TaskProgressColumn,
-    TextColumn,
-    TimeRemainingColumn,
-)
+from rich.progress import BarColumn, TaskProgressColumn, TimeRemainingColumn
 
 from directory.db.connections import open_state
 from directory.releases.publish import (
@@ -31,6 +24,7 @@ from directory.releases.sync import ReleaseNotNewer, sync
 from directory.releases.trust import shown
 from directory.settings import PLACEHOLDERS, CommonSettings
 from directory.state.sync_log import note_sync
+from waypost import terminal
 from waypost.options import (
     UserError,
     db_option,
@@ -86,13 +80,8 @@ class ReleaseSettings(CommonSettings):
 
 @contextmanager
 def _progress_bar() -> Iterator[Callable[[str, int, int], None]]:
-    columns = (
-        TextColumn("{task.description:<12}"),
-        BarColumn(),
-        TaskProgressColumn(),
-        TimeRemainingColumn(),
-    )
-    with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
+    columns = (BarColumn(), TaskProgressColumn(), TimeRemainingColumn())
+    with terminal.progress_bar(*columns) as bar:
         task = bar.add_task("starting", total=None)
 
         def progress(step: str, done: int, total: int) -> None:

@@ -8,10 +8,12 @@ from pathlib import Path
 import click
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from directory import SearchResults, ServiceResult, open_content, search_services
 from directory.lookup.categories import list_categories
 from directory.settings import CommonSettings
+from waypost import terminal
 from waypost.options import UserError, db_option, friendly_errors, settings_for
 
 
@@ -26,8 +28,9 @@ def _table(title: str, rows: list[ServiceResult], show_distance: bool) -> Table:
     for r in rows:
         phone = r.phones[0].number if r.phones else "-"
         checked = r.assured_date or "not yet checked"
-        name = f"{r.name}\n[dim]{r.organization}[/dim]"
-        cells = [r.service_id, name]
+        organization = terminal.literal(r.organization, "dim")
+        name = Text.assemble(terminal.literal(r.name), "\n", organization)
+        cells: list[str | Text] = [r.service_id, name]
         if show_distance:
             cells.append("" if r.distance_km is None else f"{r.distance_km:.1f}")
         table.add_row(*cells, phone, checked)
@@ -37,10 +40,8 @@ def _table(title: str, rows: list[ServiceResult], show_distance: bool) -> Table:
 def print_results(found: SearchResults, console: Console) -> None:
     """Readable tables of local and national results."""
     if found.place:
-        console.print(
-            f"Near [bold]{found.place.name}[/bold]"
-            + (" (closest match to what you typed)" if found.place.fuzzy else "")
-        )
+        fuzzy = " (closest match to what you typed)" if found.place.fuzzy else ""
+        console.print(Text.assemble("Near ", terminal.literal(found.place.name, "bold"), fuzzy))
     if found.local:
         console.print(
             _table(
@@ -87,7 +88,7 @@ def search_command(
       waypost search --near Belfast --json
     """
     settings = settings_for(ctx, CommonSettings, db=db)
-    console = Console()
+    console = terminal.console()
     with friendly_errors():
         directory = open_content(settings.db)
         if interactive:
@@ -110,8 +111,14 @@ def _interactive(directory: object, language: str, limit: int, console: Console)
     assert isinstance(directory, ContentDB)
     keys = ", ".join(c.key for c in list_categories(directory, language))
     console.print(
-        f"Categories: {keys}\nType e.g. [bold]housing BN7[/bold] or "
-        "[bold]visiting | HMP Lewes[/bold] (words | place). q to quit."
+        Text.assemble(
+            terminal.literal(f"Categories: {keys}\n"),
+            "Type e.g. ",
+            ("housing BN7", "bold"),
+            " or ",
+            ("visiting | HMP Lewes", "bold"),
+            " (words | place). q to quit.",
+        )
     )
     while True:
         line = click.prompt("search", default="q", show_default=False).strip()
@@ -127,7 +134,7 @@ def _interactive(directory: object, language: str, limit: int, console: Console)
                 limit=limit,
             )
         except DirectoryError as exc:
-            console.print(f"[red]{exc}[/red]")
+            console.print(terminal.literal(exc, "red"))
             continue
         print_results(found, console)
 

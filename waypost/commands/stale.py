@@ -8,9 +8,7 @@ from datetime import date
 from pathlib import Path
 
 import click
-from rich.console import Console
 from rich.table import Table
-from rich.text import Text
 
 from directory.db.connections import open_content, open_state
 from directory.guides import StaleText, stale_texts, wrong_counts
@@ -23,6 +21,7 @@ from directory.reports.staleness import (
 )
 from directory.settings import CommonSettings
 from printouts.call_list import call_list_pdf
+from waypost import terminal
 from waypost.options import (
     UserError,
     db_option,
@@ -41,7 +40,7 @@ def _phones(service: object) -> str:
 
 def _guide_table(texts: list[StaleText], months: int) -> None:
     """Guide texts families said were wrong (first), then those not checked for `months`."""
-    console = Console()
+    console = terminal.console()
     if not texts:
         console.print(f"Every guide text has been checked in the last {months} month(s).")
         return
@@ -54,8 +53,7 @@ def _guide_table(texts: list[StaleText], months: int) -> None:
         table.add_column(column)
     for t in texts:
         cells = (str(t.wrong or ""), t.kind, t.subject, t.section, t.checked or "never")
-        # Text, never markup: the cells are the data files' own words.
-        table.add_row(*(Text(c) for c in (*cells, " ".join(t.sources) or "-")))
+        table.add_row(*cells, " ".join(t.sources) or "-")
     console.print(table)
 
 
@@ -71,7 +69,7 @@ def _wrong_counts(state_db: Path) -> dict[str, int]:
 
 
 def _table(groups: list[StaleOrganization], months: int) -> None:
-    console = Console()
+    console = terminal.console()
     count = sum(len(g.services) for g in groups)
     if not groups:
         console.print(f"Every service has been checked in the last {months} month(s).")
@@ -98,9 +96,8 @@ def _prison_table(gaps: list[PrisonGap]) -> None:
     for column in ("code", "prison", "missing", "sources so far"):
         table.add_column(column)
     for g in gaps:
-        # Text cells: the directory's own text is never read as markup.
-        table.add_row(Text(g.code), Text(g.name), Text(", ".join(g.missing)), Text(g.source[:80]))
-    Console().print(table)
+        table.add_row(g.code, g.name, ", ".join(g.missing), g.source[:80])
+    terminal.console().print(table)
 
 
 @click.command("stale")

@@ -11,6 +11,7 @@ from rich.table import Table
 from directory.db.connections import open_content
 from directory.reports.coverage_stats import DirectoryStats, directory_stats
 from directory.settings import CommonSettings
+from waypost import terminal
 from waypost.options import db_option, friendly_errors, settings_for
 
 NATIONS = {
@@ -80,7 +81,7 @@ def stats_command(ctx: click.Context, db: Path | None) -> None:
     settings = settings_for(ctx, CommonSettings, db=db)
     with friendly_errors(), open_content(settings.db) as content:
         stats = directory_stats(content)
-    render(stats, Console())
+    render(stats, terminal.console())
 
 
 COMMANDS = [stats_command]

@@ -11,13 +11,12 @@ import math
 import re
 from collections.abc import Callable
 
-from directory.building.data_folder import LANG, Issues
+from directory.building.data_folder import LANG, TRANSLATED_FIELDS, Issues
 from directory.exchange.hsds.reader import Origin, SourceTables
 from directory.text.folding import fold_uncached as fold
 
 KEY = re.compile(r"^[a-z][a-z0-9_-]{0,39}$")
 KIND = re.compile(r"^[a-z][a-z_]{0,29}$")
-TRANSLATED = {"name", "description", "eligibility", "fees", "hours_note"}
 Row = dict[str, str]
 Check = Callable[[Origin, Row, Issues], bool]
 
@@ -86,9 +85,9 @@ def _translation(origin: Origin, row: Row, issues: Issues) -> bool:
     if table not in ("service", "organization"):
         ok = _problem(origin, issues, "table_name", table, "must be service or organization")
     field = row.get("field", "")
-    if field not in TRANSLATED:
+    if field not in TRANSLATED_FIELDS:
         ok = _problem(
-            origin, issues, "field", field, f"must be one of {', '.join(sorted(TRANSLATED))}"
+            origin, issues, "field", field, f"must be one of {', '.join(sorted(TRANSLATED_FIELDS))}"
         )
     return _language(origin, row, issues) and ok
 

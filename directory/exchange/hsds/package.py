@@ -18,6 +18,7 @@ from directory.building.records import Sources
 from directory.exchange.hsds import Progress, Row
 from directory.exchange.hsds.extensions import EXTENSIONS, extension_resource
 from directory.exchange.hsds.tables import hsds_tables
+from directory.text.formula import neutralise_row
 
 
 def standards_dir() -> Path:
@@ -26,10 +27,15 @@ def standards_dir() -> Path:
 
 
 def _write_csv(path: Path, columns: list[str], rows: list[Row]) -> None:
+    # Packages are opened in spreadsheets too: formula-like cells are neutralised as in every
+    # CSV Waypost writes (the reader takes it back off; services.json keeps the values bare).
     with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, columns, lineterminator="\n", extrasaction="raise")
-        writer.writeheader()
-        writer.writerows(rows)
+        writer = csv.writer(handle, lineterminator="\n")
+        writer.writerow(columns)
+        for row in rows:
+            if unknown := row.keys() - set(columns):
+                raise ValueError(f"unexpected columns {sorted(unknown)} for {path.name}")
+            writer.writerow(neutralise_row(row.get(c) for c in columns))
 
 
 def write_hsds(sources: Sources, out: Path, progress: Progress | None = None) -> list[Path]:

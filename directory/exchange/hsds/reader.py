@@ -15,6 +15,7 @@ from typing import Any
 from directory.building.data_folder import Issues
 from directory.exchange.hsds import Origin
 from directory.exchange.hsds.extensions import EXTENSIONS
+from directory.text.formula import restore
 
 _FILES = {
     "organization": "organizations.csv",
@@ -85,7 +86,8 @@ def read_package(folder: Path, issues: Issues) -> SourceTables:
             if missing:
                 continue  # Waypost's own files must be whole; their rows are not read
             for n, row in enumerate(reader, start=2):
-                cells = {k: (v or "").strip() for k, v in row.items() if isinstance(k, str) and k}
+                named = ((k, v) for k, v in row.items() if isinstance(k, str) and k)
+                cells = {k: restore((v or "").strip()) for k, v in named}
                 tables.add(table, (name, n, ""), cells)
         except csv.Error as exc:
             issues.add(name, None, None, "", f"is not a well-formed CSV file ({exc})")
