@@ -104,8 +104,8 @@ class KioskApp(StaffMode, App[None], inherit_bindings=False):
         self.set_reactive(KioskApp.language, settings.default_language)
         self._start_in_theme(HIGH_CONTRAST)
         self.translator = Translator(settings.default_language)
-        # Wrong staff PINs count across PIN screens and idle resets (see kiosk/pin_guard.py).
-        self.pin_guard = PinGuard(self.clock, settings.admin_pin_hash)
+        # Wrong staff PINs count across PIN screens, idle resets and restarts (kiosk/pin_guard.py).
+        self.pin_guard = PinGuard(self.clock, settings.admin_pin_hash, settings.state_db)
         self.texts_this_session = 0  # "Text me this" per family, up to texts_per_session
         self.helplines: list[ServiceResult] = []
         self.categories: list[Category] = []
