@@ -27,8 +27,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from directory.errors import DirectoryError
-from directory.text.formula import neutralise_row
 from directory.state.usage import usage_rows
+from directory.text.formula import neutralise_row
 
 THRESHOLD = 5
 SMALL = "<5"
@@ -234,7 +234,8 @@ def build_report(
             sms_languages[names.get(e.language, e.language or "unknown")] += e.count
     kiosk_languages: Counter[str] = Counter()
     for e in kiosk:
-        if e.event == "search":
+        # Family sessions (one each, counted at the reset that ends it), not searches or taps.
+        if e.event == "session":
             kiosk_languages[names.get(e.language, e.language or "unknown")] += e.count
     report.tables["keywords"] = _pooled(
         "keywords", "Top SMS keywords", ["Conversations"], [keywords], "Other keywords"
@@ -245,7 +246,7 @@ def build_report(
     report.tables["languages"] = _pooled(
         "languages",
         "Languages",
-        ["SMS conversations", "Kiosk searches"],
+        ["SMS conversations", "Kiosk sessions"],
         [sms_languages, kiosk_languages],
         "Other languages",
     )
