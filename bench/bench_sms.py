@@ -38,6 +38,9 @@ HERE = Path(__file__).resolve().parent
 # shared/ sits beside the checkout (as on CI); BENCH_SHARED points elsewhere (a worktree).
 SHARED = Path(os.environ.get("BENCH_SHARED", ROOT.parent / "shared"))
 BASELINE = SHARED / "bench" / "hello_fastapi.py"
+# BENCH_SMS_APP="DIR MODULE:FACTORY" serves another checkout's gateway under the same load, so
+# that a before/after comparison uses one method (see docs/performance.md).
+GATEWAY_APP = os.environ.get("BENCH_SMS_APP", f"{HERE} sms_app:from_environment").split()
 TOKEN = "bench-token-0123456789abcdef0123"
 HASH_KEY = "bench-hash-key-0123456789abcdef"
 PUBLIC = "https://sms.example.org"
@@ -413,10 +416,7 @@ def main() -> int:
         results = {}
         for name, spec in (
             ("baseline", ["--app-dir", str(BASELINE.parent), "hello_fastapi:app"]),
-            (
-                "gateway",
-                ["--factory", "--app-dir", str(HERE), "sms_app:from_environment"],
-            ),
+            ("gateway", ["--factory", "--app-dir", *GATEWAY_APP]),
         ):
             proc, port = serve(spec, env)
             try:

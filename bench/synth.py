@@ -134,6 +134,8 @@ def synthesise(n: int, seed: int = 7) -> Sources:
                 description=description,
                 categories=cats,
                 scope="national" if national else "local",
+                # A national service must say where it serves (import refuses it otherwise).
+                service_area=["GB"] if national else [],
                 phones=phones,
                 hours_text=hours,
                 openings=parse_hours(hours),

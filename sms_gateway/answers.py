@@ -362,18 +362,35 @@ def prison(turn: Turn, *, nomis: str, area: str) -> str:
     )
     if turn.command.category is None:
         return replies.first_steps(
-            turn.wording, visiting, keywords, area, families_helpline(turn.db, turn.wording)
+            turn.wording,
+            visiting,
+            keywords,
+            area,
+            families_helpline(turn.db, turn.wording, visiting.area),
         )
     return replies.prison_page(turn.wording, visiting, keywords, area)
 
 
 FAMILIES_HELPLINE = "prisoners-families-helpline"  # the service id in data/services.csv
+# The families helpline of each nation whose prisons have one (service ids in data/services.csv):
+# the Prisoners' Families Helpline serves England and Wales only, Families Outside Scotland only.
+# A prison elsewhere (Northern Ireland, abroad) gets no "To talk now" line rather than a line
+# that does not serve its families.
+FAMILIES_HELPLINES = {
+    "GB-ENG": FAMILIES_HELPLINE,
+    "GB-WLS": FAMILIES_HELPLINE,
+    "GB-SCT": "families-outside-helpline",
+}
 
 
-def families_helpline(db: ContentDB, w: Wording) -> str | None:
-    """ "To talk now: Prisoners' Families Helpline 0808 ..." when the directory has it."""
+def families_helpline(db: ContentDB, w: Wording, area: str = "GB-ENG") -> str | None:
+    """ "To talk now: Prisoners' Families Helpline 0808 ..." for a prison in `area` (a UK nation
+    or country code), when the directory has a families helpline serving it."""
+    ref = FAMILIES_HELPLINES.get(area)
+    if ref is None:
+        return None
     try:
-        service = get_service(db, FAMILIES_HELPLINE, w.language)
+        service = get_service(db, ref, w.language)
     except DirectoryError:
         return None
     if not service.phones:

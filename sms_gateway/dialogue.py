@@ -87,6 +87,9 @@ class Line:
                 category_label(db, category.key, language, short=True)
             for msgid in (*t.PROMPTS.values(), *t.PAGE_PARTS.values()):
                 wording.raw(msgid)
+        # The understanding's vocabulary and the guide words are built on first use too.
+        interpret(db, "visits")
+        guide_words(db)
 
     def respond(self, conn: sqlite3.Connection, db: ContentDB, msg: Inbound, now: float) -> Outcome:
         """Handle one text: claim and count it, read it, answer it; a retried MessageSid

@@ -8,6 +8,7 @@ visitor centre's (or the visits line's) number where the directory has one. Noth
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -171,9 +172,12 @@ def find_prison(db: ContentDB, text: str) -> str:
 def _prison_row(db: ContentDB, code: str) -> dict[str, Any]:
     cols = _columns(db, "prison")
     status = "status" if "status" in cols else "'open'"
+    source = "source" if "source" in cols else "''"
+    latlon_source = "latlon_source" if "latlon_source" in cols else "''"
     row = db.execute(
         "SELECT nomis, display_name, address_1, address_2, town, postcode, latitude, longitude,"
-        f" visits_phone, visits_email, visit_slots, country, {status} FROM prison WHERE nomis = ?",
+        f" visits_phone, visits_email, visit_slots, country, {status}, {source}, {latlon_source}"
+        " FROM prison WHERE nomis = ?",
         (code,),
     ).fetchone()
     keys = (
@@ -190,8 +194,33 @@ def _prison_row(db: ContentDB, code: str) -> dict[str, Any]:
         "slots",
         "country",
         "status",
+        "source",
+        "latlon_source",
     )
     return dict(zip(keys, row, strict=True))
+
+
+_URL = re.compile(r"https?://[^\s;,]+")
+
+
+def _cited(p: dict[str, Any], seed: str, *fields: str) -> list[str]:
+    """The pages a prison's row cites in its own source columns, so that a fact copied by hand
+    (every Scottish and Northern Irish prison, some English ones) is credited to its page and not
+    to the MoJ seed; the seed repository only where the row says it came from the seed (or names
+    no page at all)."""
+    text = " ".join(str(p[f] or "") for f in fields)
+    urls = [_tidy_url(u) for u in _URL.findall(text)]
+    named_seed = seed.rsplit("/", 1)[-1] in text
+    cited = ([seed] if named_seed or not urls else []) + urls
+    return list(dict.fromkeys(cited))
+
+
+def _tidy_url(url: str) -> str:
+    """Drops what closes the sentence around a link: "(https://x/a_(b))." keeps its own ")"."""
+    url = url.rstrip(".")
+    while url.endswith(")") and url.count(")") > url.count("("):
+        url = url[:-1]
+    return url
 
 
 def nation_of(country: str | None) -> str:
@@ -244,14 +273,14 @@ def prison_guide(db: ContentDB, prison: str, language: str = "en") -> PrisonGuid
             if p["slots"]:
                 facts.append(say("visit_times", times=say.days(p["slots"])))
             if facts:
-                sources.append(PRISON_SEED_URLS[0])
-                dates.append("")  # seed data: nobody has checked it yet
+                sources.extend(_cited(p, PRISON_SEED_URLS[0], "source"))
+                dates.append("")  # copied, not checked by a person yet
         if key == "getting_there":
             address = ", ".join(x for x in (p["a1"], p["a2"], p["town"], p["postcode"]) if x)
             facts.append(say("address", address=address))
             if p["lat"] is not None and p["lon"] is not None:
                 facts.append(say("map", latitude=f"{p['lat']:.5f}", longitude=f"{p['lon']:.5f}"))
-            sources.append(PRISON_SEED_URLS[1])
+            sources.extend(_cited(p, PRISON_SEED_URLS[1], "source", "latlon_source"))
             dates.append("")
         if key == "visitor_centre":
             for centre in centres:
@@ -278,7 +307,7 @@ def prison_guide(db: ContentDB, prison: str, language: str = "en") -> PrisonGuid
         if not filled:
             facts.append(say("ask_phone", phone=ask_number) if ask_number else say("ask"))
             if ask_number and ask_number == p["phone"]:
-                sources.append(PRISON_SEED_URLS[0])  # where the number came from
+                sources.extend(_cited(p, PRISON_SEED_URLS[0], "source"))  # where it came from
         sections.append(
             Section(
                 key,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import logging
 import sqlite3
 import time
@@ -56,6 +57,11 @@ class Gateway:
                 self.line.warm(self.content.get())
             except ContentUnavailable:
                 log.warning("the directory is not available yet; the line will say so")
+            # The caches just filled live as long as the line: out of the collector's reach, a
+            # full collection no longer walks them, which stalled every queued text
+            # (docs/performance.md, "Garbage collection").
+            gc.collect()
+            gc.freeze()
 
     async def in_worker(self, work: Callable[..., T], *args: object) -> T:
         """Run blocking work (SQLite, parsing) in the line's worker thread."""

@@ -55,6 +55,26 @@ def test_lewes_has_all_eight_sections_with_sources_or_an_honest_ask(built_db: Pa
     assert booking.checked is None  # seed data: nobody has checked it
 
 
+def test_a_prisons_facts_are_credited_to_the_pages_its_row_cites(built_db: Path) -> None:
+    # Barlinnie's booking line and address were copied by hand from sps.gov.uk and Inside Time:
+    # the guide must cite those pages, never the MoJ seed of England and Wales.
+    with open_content(built_db) as db:
+        barlinnie = prison_guide(db, "HMP Barlinnie")
+        lewes = prison_guide(db, "HMP Lewes")
+    sps = "http://www.sps.gov.uk/Corporate/Prisons/Barlinnie/HMP-Barlinnie.aspx"
+    booking, there = barlinnie.section("booking"), barlinnie.section("getting_there")
+    assert "0141 770 2109" in booking.text and sps in booking.sources
+    assert sps in there.sources and "81 Lee Avenue" in there.text
+    for section in (booking, there):
+        assert not any("ministryofjustice" in u for u in section.sources), section.sources
+        assert all(u.startswith("http") and not u.endswith((")", ".")) for u in section.sources)
+    # An English prison from the seed keeps the seed repositories as its sources.
+    assert lewes.section("booking").sources[0].endswith("ministryofjustice/prison-visits-2")
+    there_lewes = lewes.section("getting_there").sources
+    assert "https://github.com/ministryofjustice/prison-register" in there_lewes
+    assert all("ministryofjustice" in u for u in there_lewes), there_lewes
+
+
 def test_romanian_guide_has_romanian_titles_and_text(built_db: Path) -> None:
     with open_content(built_db) as db:
         en = prison_guide(db, "LWI", "en")

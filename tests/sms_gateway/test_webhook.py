@@ -118,6 +118,19 @@ def test_prison_alone_gives_visiting_first(text: Sender) -> None:
     assert "VISIT" in reply.split("\n")[2]
 
 
+def test_a_prison_alone_gives_the_helpline_of_its_own_nation(text: Sender) -> None:
+    # The Prisoners' Families Helpline serves England and Wales only: a family naming a Scottish
+    # prison gets Families Outside, one naming a Northern Irish prison no England-only line.
+    scottish = one_reply(text, "HMP Barlinnie")
+    assert scottish.startswith("HMP Barlinnie visits")
+    assert "To talk now: Families Outside" in scottish and "0800 254 0088" in scottish
+    assert "Prisoners' Families Helpline" not in scottish
+    northern_irish = one_reply(text, "HMP Maghaberry", From="+447700900111")
+    assert northern_irish.startswith("HMP Maghaberry visits")
+    assert "Prisoners' Families Helpline" not in northern_irish
+    assert "0808 808 2003" not in northern_irish
+
+
 def test_place_without_keyword_lists_topics_near(text: Sender) -> None:
     reply = one_reply(text, "Lewes")
     assert reply.startswith("Near Lewes:")
