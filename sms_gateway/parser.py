@@ -24,6 +24,7 @@ Action = Literal[
 ]
 MAX_BODY = 480  # longer texts are read from their start only: nobody needs more to ask
 MAX_PLACE_WORDS = 6
+_NAMED_WORDS = 10  # a name with a filler word inside is looked for in a text's first words only
 _NUMBER = re.compile(r"^\d{1,2}$")
 
 
@@ -151,6 +152,35 @@ def _keyword(
     return None
 
 
+def _named(words: list[str], resolve: PlaceResolver, has_keyword: bool) -> Place | None:
+    """A place whose name has a filler word inside it ("Soto del Real", "Barrow in Furness"),
+    looked up whole, longest run first, before the filler words are dropped from the text.
+
+    Only exact lookups, and only of runs that start and end on a word that is not filler; a
+    town counts beside a keyword, or when its name is all the text says.
+    """
+    head = words[:_NAMED_WORDS]
+    content = [w for w in head if w not in _FILLER]
+    for size in range(min(len(head), MAX_PLACE_WORDS), 2, -1):
+        for start in range(len(head) - size + 1):
+            run = head[start : start + size]
+            if run[0] in _FILLER or run[-1] in _FILLER:
+                continue
+            if not any(w in _FILLER for w in run[1:-1]):
+                continue
+            name = " ".join(run)
+            try:
+                place = resolve(name, False)
+            except PlaceNotFound:
+                continue
+            if place.kind != "town":
+                return place
+            whole = [w for w in run if w not in _FILLER] == content
+            if fold(place.name) == name and (has_keyword or whole):
+                return place
+    return None
+
+
 def _resolve(
     words: list[str], resolve: PlaceResolver, has_keyword: bool, expect_place: Callable[[], bool]
 ) -> tuple[Place | None, PlaceNotFound | None]:
@@ -227,13 +257,16 @@ def _guide(
     if hit is None:
         return None
     i, size, word = hit
-    rest = [w for w in words[:i] + words[i + size :] if w not in _FILLER]
+    kept = words[:i] + words[i + size :]
+    rest = [w for w in kept if w not in _FILLER]
     if word.kind == "wrong":
         return None if rest else Command("wrong", language=word.language, **base)
     asked = (word.kind, word.key)
     if not rest:
         return Command("guide", language=word.language, guide=asked, **base)
-    place, _error = _resolve(rest, resolve, True, _never)
+    place = _named(kept, resolve, True)
+    if place is None:
+        place, _error = _resolve(rest, resolve, True, _never)
     if place is not None and not place.prison:
         return None
     return Command("guide", language=word.language, guide=asked, place=place, **base)
@@ -319,11 +352,9 @@ def parse(
 
     if understand is not None:
         return _understood(understand(body), language, base)
-    place, error = (
-        _resolve(meaningful, resolve, category is not None, expect_place)
-        if meaningful
-        else (None, None)
-    )
+    place, error = _named(rest, resolve, category is not None), None
+    if place is None and meaningful:
+        place, error = _resolve(meaningful, resolve, category is not None, expect_place)
     if category or place:
         return Command(
             "query",

@@ -245,9 +245,40 @@ def _resolve(db: ContentDB, raw: str, hint: str | None, fuzzy: bool) -> Place | 
         found = _eu_postcode(db, raw, hint)
         if found:
             return found
-    words = [w for w in fold(raw).split() if w not in _FILLER]
+    folded = fold(raw).split()
+    words = [w for w in folded if w not in _FILLER]
     if not words:
         return None
+    # A filler word inside a name is part of it ("Isle of Wight", "Barrow in Furness"): the name
+    # as typed, trimmed of "near", "in" and the like at its ends, is looked up first.
+    trimmed = _trim_filler(folded)
+    if trimmed != words:
+        found = _exact(db, trimmed, hint)
+        if found:
+            return found
+    found = _exact(db, words, hint)
+    if found:
+        return found
+    if len(words) > 1:  # "Brighton and Hove", "Lewes town centre": try the leading name
+        for size in range(len(words) - 1, 0, -1):
+            town = _town(db, " ".join(words[:size]), hint)
+            if town:
+                return town
+    return _fuzzy(db, " ".join(words), hint) if fuzzy else None
+
+
+def _trim_filler(words: list[str]) -> list[str]:
+    """The words without filler at either end ("near", "the"), keeping any inside a name."""
+    start, end = 0, len(words)
+    while start < end and words[start] in _FILLER:
+        start += 1
+    while end > start and words[end - 1] in _FILLER:
+        end -= 1
+    return words[start:end]
+
+
+def _exact(db: ContentDB, words: list[str], hint: str | None) -> Place | None:
+    """A prison or town named by exactly these words ("HMP Lewes", "Lewes prison", "Lewes")."""
     key = " ".join(words)
     named_prison = any(w in _PRISON_WORDS for w in words)
     prison = _prison_by_key(db, key)
@@ -259,14 +290,7 @@ def _resolve(db: ContentDB, raw: str, hint: str | None, fuzzy: bool) -> Place | 
     town = _town(db, key, hint)
     if town:
         return _with_prison(town, prison)
-    if prison:
-        return prison
-    if len(words) > 1:  # "Brighton and Hove", "Lewes town centre": try the leading name
-        for size in range(len(words) - 1, 0, -1):
-            town = _town(db, " ".join(words[:size]), hint)
-            if town:
-                return town
-    return _fuzzy(db, key, hint) if fuzzy else None
+    return prison
 
 
 def _with_prison(place: Place, prison: Place | None) -> Place:

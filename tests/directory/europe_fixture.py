@@ -1,6 +1,7 @@
 """A small directory with a few services in each UpFamilies country, a UK-only line and an
-EU-wide one (fixture files, all marked as test entries), over the real categories, prisons and
-gazetteers: for the coverage tests of search, the SMS line and the kiosk."""
+EU-wide one (fixture files, all marked as test entries), over the real categories and gazetteers
+and the test directory's prisons (a frozen copy: a prison added to data/ near a capital must not
+change what these tests see): for the coverage tests of search, the SMS line and the kiosk."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from directory import build
 HERE = Path(__file__).resolve().parent
 FIXTURES = HERE / "fixtures" / "europe"
 DATA = HERE.parent.parent / "data"
+PRISONS = HERE.parent / "fixtures" / "directory" / "prisons.csv"
 
 # What each capital should be answered with: (text as a family writes it, country, the country's
 # national test line, the local test service near it or None).
@@ -27,12 +29,13 @@ EU_WIDE = "Test EU Network"
 
 
 def make_data(target: Path) -> Path:
-    """A data/ folder from the fixture files, the real categories and prisons, and the places."""
+    """A data/ folder from the fixture files, the real categories, the test directory's prisons
+    and the places."""
     target.mkdir(parents=True, exist_ok=True)
     for item in FIXTURES.iterdir():
         shutil.copy2(item, target / item.name)
-    for name in ("categories.toml", "prisons.csv"):
-        shutil.copy2(DATA / name, target / name)
+    shutil.copy2(DATA / "categories.toml", target / "categories.toml")
+    shutil.copy2(PRISONS, target / "prisons.csv")
     (target / "places").symlink_to(DATA / "places")
     return target
 

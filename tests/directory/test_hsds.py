@@ -20,7 +20,7 @@ from directory.exchange.exporter import export_directory
 from directory.exchange.hsds.package import standards_dir
 from directory.exchange.importer import import_into
 from directory.lookup.services import get_service
-from tests.directory.exchange_fixture import build_fixture_db, sha
+from tests.directory.exchange_fixture import PRISONS, build_fixture_db, sha
 
 OFFICIAL = Path(__file__).resolve().parents[3] / "shared" / "standards" / "hsds-3.0"
 if not OFFICIAL.is_dir():  # a checkout elsewhere: the copy shipped in the package
@@ -149,7 +149,8 @@ def test_tabular_package_validates_against_its_datapackage(package: Path) -> Non
     ours = json.loads((package / "datapackage.json").read_text("utf-8"))["resources"]
     official = json.loads((OFFICIAL / "datapackage.json").read_text("utf-8"))["resources"]
     assert ours[: len(official)] == official  # HSDS resources exactly as specified
-    with (Path(__file__).parents[2] / "data" / "prisons.csv").open(encoding="utf-8") as handle:
+    # The prisons the fixture directory was built from (the test directory's, not data/'s).
+    with PRISONS.open(encoding="utf-8") as handle:
         prisons = len(list(csv.DictReader(handle)))
     with (package / "services.csv").open(encoding="utf-8") as handle:
         # the fixture's three services and every prison's visiting entry

@@ -159,3 +159,14 @@ def test_exact_only_lookup_has_no_fuzzy_match_and_no_suggestions(content: Conten
     with pytest.raises(PlaceNotFound) as caught:
         resolve_place(content, "Edinbugh", fuzzy=False)
     assert caught.value.suggestions == []
+
+
+@pytest.mark.parametrize(
+    ("text", "prison"),
+    [("Isle of Wight", "IWI"), ("near HMP Isle of Wight", "IWI"), ("Soto del Real", "ES-M5")],
+)
+def test_a_filler_word_inside_a_name_is_kept(content: ContentDB, text: str, prison: str) -> None:
+    # "of" is dropped from "near Lewes" style text, but it belongs to "Isle of Wight": the name
+    # resolves exactly, with no fuzzy guess.
+    place = resolve_place(content, text, fuzzy=False)
+    assert place.prison == prison and not place.fuzzy

@@ -141,3 +141,21 @@ def test_cli_stale_csv_and_verify(live: Path, tmp_path: Path) -> None:
     assert result.exit_code == 0 and out.read_bytes().startswith(b"%PDF")
     result = runner.invoke(cli, ["verify", "nope", "--db", str(live)])
     assert result.exit_code == 2 and "no service with the id 'nope'" in result.output
+
+
+def test_cli_stale_table_lists_open_prisons_missing_a_visits_line(
+    live: Path, tmp_path: Path
+) -> None:
+    # The screen table ends with the open prisons a volunteer still has to find a visits line or
+    # street for; a closed prison (Dartmoor) is not on it, nor one with both (Lewes).
+    result = CliRunner().invoke(
+        cli,
+        ["stale", "--db", str(live), "--state-db", str(tmp_path / "state.db")],
+        env={"COLUMNS": "200"},
+    )
+    assert result.exit_code == 0, result.output
+    assert "open prison(s) missing a visits phone or street line" in result.output
+    prison_rows = result.output.split("open prison(s) missing")[1].splitlines()
+    codes = {line.split("│")[1].strip() for line in prison_rows if line.count("│") > 2}
+    assert {"DE-BTE", "RO-BRA"} <= codes  # the test directory's Tegel and Rahova have no line
+    assert "DAI" not in codes and "LWI" not in codes

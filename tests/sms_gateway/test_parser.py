@@ -7,6 +7,7 @@ from collections.abc import Callable
 import pytest
 
 from directory import ContentDB
+from directory.guides.keywords import guide_words
 from directory.lookup.categories import keyword_index
 from directory.lookup.places import resolve_place
 from directory.models import Place
@@ -112,3 +113,39 @@ def test_a_keyword_of_several_languages_reads_in_the_senders_language(
     assert command.category == "visiting" and command.place is not None
     # VISITAS is Spanish and Portuguese; from elsewhere it reads as whichever the table lists.
     assert command.language == language if language else command.language in ("es", "pt")
+
+
+@pytest.mark.parametrize(
+    ("body", "country", "nomis"),
+    [
+        ("visitas Soto del Real", "ES", "ES-M5"),
+        ("Besuch JVA Tegel", "DE", "DE-BTE"),
+        ("vizita Rahova", "RO", "RO-BRA"),
+    ],
+)
+def test_a_place_name_keeps_the_filler_words_inside_it(
+    content: ContentDB, body: str, country: str, nomis: str
+) -> None:
+    # "del" is a filler word ("visitas cerca del centro") but part of "Soto del Real": dropped,
+    # "soto real" named nothing and "soto" a village in Portugal.
+    command, calls = parse_counting(content, body)
+    assert not any(fuzzy for _, fuzzy in calls)
+    assert command.category == "visiting" and command.place is not None
+    assert (command.place.prison, command.place.country) == (nomis, country)
+
+
+def test_a_guide_word_before_a_name_with_a_filler_word_inside(content: ContentDB) -> None:
+    def resolve(text: str, fuzzy: bool) -> Place:
+        return resolve_place(content, text, fuzzy=fuzzy)
+
+    command = parse(
+        "llevar Soto del Real", keyword_index(content), resolve, "ES", guides=guide_words(content)
+    )
+    assert command.action == "guide" and command.guide == ("section", "bring")
+    assert command.place is not None and command.place.prison == "ES-M5"
+
+
+def test_a_filler_word_alone_between_two_words_names_no_place(content: ContentDB) -> None:
+    # Only a whole name counts: "there my friend" is looked up, and names nothing.
+    command, calls = parse_counting(content, "hello there my friend")
+    assert ("there my friend", False) in calls and command.place is None

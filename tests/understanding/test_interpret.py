@@ -139,3 +139,19 @@ def test_corpus_shape() -> None:
         assert sum(r.language == language for r in rows) >= 30
     held = [r for r in rows if r.split == "held"]
     assert len(rows) // 3 - 5 <= len(held) <= len(rows) // 3 + 5
+
+
+@pytest.mark.parametrize(
+    ("text", "nomis", "language", "words"),
+    [
+        ("visitas Soto del Real", "ES-M5", "es", "soto del real"),
+        ("Besuch JVA Tegel", "DE-BTE", "de", "jva tegel"),
+        ("vizita Rahova", "RO-BRA", "ro", "rahova"),
+    ],
+)
+def test_prisons_abroad_are_read_whole_in_their_language(
+    content: ContentDB, text: str, nomis: str, language: str, words: str
+) -> None:
+    u = interpret(content, text)
+    assert u.topic == "visiting" and u.language == language
+    assert u.prison_code == nomis and u.place is not None and u.place.words == words
