@@ -12,9 +12,7 @@ from __future__ import annotations
 
 import os
 import random
-import re
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -30,6 +28,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from twilio.request_validator import RequestValidator  # noqa: E402
 from warm import read_through  # noqa: E402
+from wrk import CLIENT_CORE, SERVER_CORE, measure  # noqa: E402
 
 OUT = ROOT / "bench" / "out"
 # Other benchmarks clear bench/out; BENCH_SMS_DB points at a directory built elsewhere.
@@ -51,7 +50,6 @@ DURATION = int(os.environ.get("BENCH_SMS_SECONDS", "10"))
 CONNECTIONS = 8
 TARGET_RATE = 500  # texts/s on one core
 TARGET_P99_MS = 50.0
-SERVER_CORE, CLIENT_CORE = "0", "1"
 OUTCODES = ["BN7", "BN1", "SW1A", "M1", "LS1", "B1", "CF10", "NE1", "L1", "BS1", "NG1", "EH1"]
 KEYWORDS = [
     "HOUSING",
@@ -159,83 +157,6 @@ def lua_script(path: Path, requests: list[tuple[str, str]]) -> None:
             '  return wrk.format("POST", "/sms", {["Content-Type"] = '
             '"application/x-www-form-urlencoded", ["X-Twilio-Signature"] = e[2]}, e[1])\nend\n'
         )
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def wait_for(port: int, timeout: float = 30.0) -> None:
-    end = time.monotonic() + timeout
-    while time.monotonic() < end:
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
-                return
-        except OSError:
-            time.sleep(0.1)
-    raise RuntimeError(f"server on port {port} did not start")
-
-
-def serve(app_spec: list[str], env: dict[str, str]) -> tuple[subprocess.Popen[bytes], int]:
-    port = free_port()
-    cmd = [
-        sys.executable,
-        "-m",
-        "uvicorn",
-        *app_spec,
-        "--host",
-        "127.0.0.1",
-        "--port",
-        str(port),
-        "--no-access-log",
-        "--log-level",
-        "warning",
-    ]
-    # One core for the server: the figure is what one core of the kiosk's or the server's
-    # machine can answer.
-    proc = subprocess.Popen(["taskset", "-c", SERVER_CORE, *cmd], env=env, cwd=ROOT)
-    wait_for(port)
-    return proc, port
-
-
-def run_wrk(port: int, script: Path) -> dict[str, float]:
-    out = subprocess.run(
-        [
-            "taskset",
-            "-c",
-            CLIENT_CORE,
-            "wrk",
-            "-t1",
-            f"-c{CONNECTIONS}",
-            f"-d{DURATION}s",
-            "--latency",
-            "-s",
-            str(script),
-            f"http://127.0.0.1:{port}/sms",
-        ],
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=DURATION + 60,
-    )
-    text = out.stdout
-
-    def ms(label: str) -> float:
-        m = re.search(rf"{label}\s+([\d.]+)(us|ms|s)\b", text)
-        assert m, text
-        value, unit = float(m.group(1)), m.group(2)
-        return value / 1000 if unit == "us" else value * 1000 if unit == "s" else value
-
-    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1))  # type: ignore[union-attr]
-    non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", text)
-    return {
-        "rps": rps,
-        "p50": ms("50%"),
-        "p99": ms("99%"),
-        "errors": float(non2xx.group(1)) if non2xx else 0.0,
-    }
 
 
 def ensure_synth() -> Path:
@@ -418,12 +339,9 @@ def main() -> int:
             ("baseline", ["--app-dir", str(BASELINE.parent), "hello_fastapi:app"]),
             ("gateway", ["--factory", "--app-dir", *GATEWAY_APP]),
         ):
-            proc, port = serve(spec, env)
-            try:
-                results[name] = run_wrk(port, script)
-            finally:
-                proc.terminate()
-                proc.wait(timeout=10)
+            results[name] = measure(
+                spec, env, ROOT, script, path="/sms", connections=CONNECTIONS, duration=DURATION
+            )
         g = results["gateway"]
         print(
             f"wrk -t1 -c{CONNECTIONS} -d{DURATION}s (core {CLIENT_CORE}), server on core "

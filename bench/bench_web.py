@@ -13,9 +13,7 @@ from __future__ import annotations
 
 import os
 import random
-import re
 import shutil
-import subprocess
 import sys
 import tempfile
 import time
@@ -25,9 +23,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from bench_sms import ensure_synth, free_port, wait_for  # noqa: E402
+from bench_sms import ensure_synth  # noqa: E402
 from fastapi.testclient import TestClient  # noqa: E402
 from warm import read_through  # noqa: E402
+from wrk import measure  # noqa: E402
 
 from directory import open_content  # noqa: E402
 from web.app import create_app  # noqa: E402
@@ -93,60 +92,6 @@ def p(values: list[float], q: float) -> float:
     return sorted(values)[min(len(values) - 1, int(q * len(values)))] * 1000
 
 
-def wrk(port: int, script: Path) -> tuple[float, float]:
-    out = subprocess.run(
-        [
-            "taskset",
-            "-c",
-            "1",
-            "wrk",
-            "-t1",
-            f"-c{CONNECTIONS}",
-            f"-d{DURATION}s",
-            "--latency",
-            "-s",
-            str(script),
-            f"http://127.0.0.1:{port}/",
-        ],
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=DURATION + 60,
-    ).stdout
-    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))  # type: ignore[union-attr]
-    m = re.search(r"99%\s+([\d.]+)(us|ms|s)\b", out)
-    assert m, out
-    value, unit = float(m.group(1)), m.group(2)
-    p99 = value / 1000 if unit == "us" else value * 1000 if unit == "s" else value
-    return rps, p99
-
-
-def serve(spec: list[str], env: dict[str, str], cwd: Path) -> tuple[subprocess.Popen[bytes], int]:
-    port = free_port()
-    proc = subprocess.Popen(
-        [
-            "taskset",
-            "-c",
-            "0",
-            sys.executable,
-            "-m",
-            "uvicorn",
-            *spec,
-            "--host",
-            "127.0.0.1",
-            "--port",
-            str(port),
-            "--no-access-log",
-            "--log-level",
-            "warning",
-        ],
-        env=env,
-        cwd=cwd,
-    )
-    wait_for(port)
-    return proc, port
-
-
 def main() -> int:
     synth = ensure_synth()
     read_through(synth)
@@ -200,14 +145,11 @@ def main() -> int:
             ("pages", ["--factory", "bench_web_app:app"], ROOT / "bench"),
             ("no-op", ["noop_page:app"], work),
         ):
-            proc, port = serve(app_spec, env, cwd)
-            try:
-                results[name] = wrk(port, script)
-            finally:
-                proc.terminate()
-                proc.wait()
-        rps, p99 = results["pages"]
-        base_rps, base_p99 = results["no-op"]
+            results[name] = measure(
+                app_spec, env, cwd, script, path="/", connections=CONNECTIONS, duration=DURATION
+            )
+        rps, p99 = results["pages"]["rps"], results["pages"]["p99"]
+        base_rps, base_p99 = results["no-op"]["rps"], results["no-op"]["p99"]
         print(f"throughput, uvicorn on one core, wrk -c{CONNECTIONS} -d{DURATION}s, page mix:")
         print(
             f"  pages {rps:.0f}/s (p99 {p99:.1f} ms); no-op page {base_rps:.0f}/s "

@@ -49,6 +49,9 @@ WARM_UP_MODULES = (
     "kiosk.screens.about",
     "qrcode",
     "babel.dates",
+    "directory.guides",
+    "directory.understanding",
+    "directory.state.outbox",
 )
 
 log = logging.getLogger(__name__)

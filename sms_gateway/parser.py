@@ -16,7 +16,9 @@ from directory.errors import PlaceNotFound, PlaceSuggestion
 from directory.guides.keywords import GuideWord
 from directory.models import Place
 from directory.text.folding import fold
+from directory.text.stopwords import OPT_FILLER, REQUEST_FILLER
 from directory.understanding import Understanding
+from directory.understanding.words import DISTRESS
 from sms_gateway import vocabulary as v
 
 Action = Literal[
@@ -87,10 +89,8 @@ _START = _fold_keys(v.START_WORDS)
 _HELP = _fold_keys(v.HELP_WORDS)
 _MORE = _fold_keys(v.MORE_WORDS)
 _DETAIL = frozenset(fold(w) for w in v.DETAIL_WORDS)
-_FILLER = frozenset(fold(w) for w in v.FILLER)
-_OPT_FILLER = frozenset(fold(w) for w in v.OPT_FILLER)
 # Padded with spaces, so that a substring test of the padded text matches on word bounds.
-_DISTRESS = tuple(f" {fold(p)} " for p in v.DISTRESS)
+_DISTRESS = tuple(f" {p} " for p in DISTRESS)
 
 
 _LATIN_TO_GREEK = str.maketrans("abehikmnoptyxz", "αβεηικμνορτυχζ")
@@ -135,7 +135,7 @@ def _opt_command(words: list[str], table: dict[str, str]) -> str | None:
         return None
     i, size, lang = hit
     rest = words[:i] + words[i + size :]
-    return lang if all(w in _OPT_FILLER or w in table for w in rest) else None
+    return lang if all(w in OPT_FILLER or w in table for w in rest) else None
 
 
 def _keyword(
@@ -160,13 +160,13 @@ def _named(words: list[str], resolve: PlaceResolver, has_keyword: bool) -> Place
     town counts beside a keyword, or when its name is all the text says.
     """
     head = words[:_NAMED_WORDS]
-    content = [w for w in head if w not in _FILLER]
+    content = [w for w in head if w not in REQUEST_FILLER]
     for size in range(min(len(head), MAX_PLACE_WORDS), 2, -1):
         for start in range(len(head) - size + 1):
             run = head[start : start + size]
-            if run[0] in _FILLER or run[-1] in _FILLER:
+            if run[0] in REQUEST_FILLER or run[-1] in REQUEST_FILLER:
                 continue
-            if not any(w in _FILLER for w in run[1:-1]):
+            if not any(w in REQUEST_FILLER for w in run[1:-1]):
                 continue
             name = " ".join(run)
             try:
@@ -175,7 +175,7 @@ def _named(words: list[str], resolve: PlaceResolver, has_keyword: bool) -> Place
                 continue
             if place.kind != "town":
                 return place
-            whole = [w for w in run if w not in _FILLER] == content
+            whole = [w for w in run if w not in REQUEST_FILLER] == content
             if fold(place.name) == name and (has_keyword or whole):
                 return place
     return None
@@ -258,7 +258,7 @@ def _guide(
         return None
     i, size, word = hit
     kept = words[:i] + words[i + size :]
-    rest = [w for w in kept if w not in _FILLER]
+    rest = [w for w in kept if w not in REQUEST_FILLER]
     if word.kind == "wrong":
         return None if rest else Command("wrong", language=word.language, **base)
     asked = (word.kind, word.key)
@@ -337,7 +337,7 @@ def parse(
     if keyword:
         i, size, category, language = keyword
         rest = words[:i] + words[i + size :]
-    meaningful = [w for w in rest if w not in _FILLER]
+    meaningful = [w for w in rest if w not in REQUEST_FILLER]
 
     numbers = [w for w in meaningful if _NUMBER.match(w)]
     if numbers and not category and all(w in _DETAIL or _NUMBER.match(w) for w in meaningful):

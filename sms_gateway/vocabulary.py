@@ -1,11 +1,10 @@
-"""The words the SMS line understands besides category keywords, folded, in every language."""
+"""The SMS line's own command words (STOP, START, HELP, MORE, details), in every language.
+
+The words that carry no meaning around them (filler) are the core's, in
+directory.text.stopwords; distress phrases are directory.understanding.words'.
+"""
 
 from __future__ import annotations
-
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
 
 # Exactly these whole bodies (any case) are acted on by Twilio itself.
 TWILIO_STOP = frozenset(
@@ -26,12 +25,6 @@ STOP_WORDS = {
     "stopio": "cy", "dad danysgrifio": "cy",
     "wypisz": "pl", "rezygnuje": "pl", "koniec": "pl",
 }  # fmt: skip
-# Words that may stand beside a stop or start word without changing its meaning.
-OPT_FILLER = _words(
-    "me please pls plz now all texts text messages sms it them thanks thank you por favor "
-    "favor bitte mich se rog va proszę prosze os gwelwch yn dda no more mensajes mensagens "
-    "nachrichten mesaje"
-)
 START_WORDS = {
     "start": "en", "unstop": "en", "subscribe": "en", "resume": "en",
     "empezar": "es", "comenzar": "es", "iniciar": "pt", "começar": "pt", "comecar": "pt",
@@ -53,30 +46,6 @@ MORE_WORDS = {
     "wiecej": "pl", "dalej": "pl",
 }  # fmt: skip
 DETAIL_WORDS = frozenset(["info", "details", "detail", "detalles", "detalhes", "λεπτομερειες"])
-
-# Distress: the reply starts with the 24-hour helpline. Folded phrases, matched on word bounds.
-DISTRESS = (
-    "cant cope", "can t cope", "cannot cope", "suicide", "suicidal", "kill myself",
-    "end my life", "want to die", "end it all", "self harm", "hurt myself",
-    "suicidio", "suicidarme", "quiero morir", "matarme", "no puedo mas",
-    "quero morrer", "me matar", "nao aguento",
-    "selbstmord", "suizid", "umbringen", "will sterben", "nicht mehr leben",
-    "αυτοκτονια", "αυτοκτονησω", "θελω να πεθανω",
-    "sinucidere", "sinucid", "vreau sa mor", "nu mai pot",
-    "hunanladdiad", "lladd fy hun",
-    "samobojstwo", "zabic sie", "chce umrzec",
-)  # fmt: skip
-
-# Words that carry nothing for the line ("housing in BN7 please").
-FILLER = _words(
-    "in near nr at around the a an for please pls plz me my i need want looking some any "
-    "en cerca de del la el por favor necesito em perto do da de preciso "
-    "in bei nahe der die das im ich brauche bitte "
-    "σε κοντα στο στη στην για "
-    "in la langa de aproape am nevoie va rog "
-    "yn ger ym mae angen w blisko potrzebuje prosze "
-    "hi hello hola ola hallo thanks thank you ok okay"
-)
 
 # The sender's country as a language hint when the text names no keyword.
 COUNTRY_LANGUAGE = {

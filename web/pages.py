@@ -20,9 +20,8 @@ from directory import (
 from directory.guides import GuideNotFound, prison_guide
 from directory.lookup.categories import list_categories
 from directory.lookup.services import attribution, get_service, helplines, prison_visiting
-from directory.models import Place
 from directory.text.i18n import LANGUAGES
-from directory.understanding.interpret import interpret
+from directory.understanding import read_search
 from web.i18n import from_accept_language
 from web.rendering import BadRequest, NotFound, render
 from web.vcard import vcard
@@ -112,24 +111,14 @@ async def search(
         }
         if not (topic or q):
             return base
-        place: Place | str | None = near or None
-        category, words = topic or None, q or None
-        if q:
-            # Free text is read as the SMS line reads a text: "visits brixton" is visiting near
-            # HMP Brixton; the words that named no topic or place are searched for.
-            understood = interpret(db, q, language_hint=code)
-            if understood.place is not None and not near:
-                place = understood.place.place
-            if understood.topic and category is None:
-                category = understood.topic
-            if understood.topic or understood.place:
-                words = " ".join(understood.rest) or None
+        # Free text is read as the SMS line reads a text ("visits brixton").
+        asked = read_search(db, q or None, language=code, category=topic or None, near=near)
         try:
             found = search_services(
                 db,
-                near=place,
-                category=category,
-                text=words,
+                near=asked.place,
+                category=asked.category,
+                text=asked.text,
                 language=code,
                 limit=PER_PAGE + 1,
                 offset=page * PER_PAGE,

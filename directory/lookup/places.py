@@ -12,6 +12,7 @@ from directory.errors import PlaceNotFound, PlaceSuggestion
 from directory.models import Place
 from directory.text.areas import nation_of
 from directory.text.folding import fold
+from directory.text.stopwords import PLACE_FILLER
 
 _UK_FULL = re.compile(r"^([A-Z]{1,2}[0-9][A-Z0-9]?)([0-9][A-Z]{2})$")
 _UK_OUT = re.compile(r"^[A-Z]{1,2}[0-9][A-Z0-9]?$")
@@ -31,7 +32,6 @@ _PRISON_WORDS = {
     "ei",
     "mawrhydi",
 }
-_FILLER = {"near", "in", "at", "around", "nr", "the", "of"}
 
 
 def normalise_postcode(text: str) -> str | None:
@@ -246,7 +246,7 @@ def _resolve(db: ContentDB, raw: str, hint: str | None, fuzzy: bool) -> Place | 
         if found:
             return found
     folded = fold(raw).split()
-    words = [w for w in folded if w not in _FILLER]
+    words = [w for w in folded if w not in PLACE_FILLER]
     if not words:
         return None
     # A filler word inside a name is part of it ("Isle of Wight", "Barrow in Furness"): the name
@@ -270,9 +270,9 @@ def _resolve(db: ContentDB, raw: str, hint: str | None, fuzzy: bool) -> Place | 
 def _trim_filler(words: list[str]) -> list[str]:
     """The words without filler at either end ("near", "the"), keeping any inside a name."""
     start, end = 0, len(words)
-    while start < end and words[start] in _FILLER:
+    while start < end and words[start] in PLACE_FILLER:
         start += 1
-    while end > start and words[end - 1] in _FILLER:
+    while end > start and words[end - 1] in PLACE_FILLER:
         end -= 1
     return words[start:end]
 

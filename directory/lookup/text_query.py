@@ -6,24 +6,11 @@ from collections.abc import Sequence
 
 from directory.db.connections import ContentDB
 from directory.lookup.categories import keyword_index
-from directory.text.folding import fold
 from directory.text.folding import tokens as fold_tokens
+from directory.text.stopwords import SEARCH_STOP
 
 MAX_TOKENS = 8
 MAX_TOKEN_CHARS = 40
-
-STOP_WORDS_BY_LANGUAGE = {
-    "en": "a an and or the for of in on at to with near me my i is are need help please pls",
-    "es": "de del la el los las y para en un una por con que",
-    "pt": "do da dos das e o os para em um uma com",
-    "de": "der die das und für mit in im am zu ich bitte hilfe",
-    "el": "και για το τα η ο με σε",
-    "ro": "si și pentru cu la în un o de",
-    "cy": "a yr y ac am i",
-    "pl": "i w z na do dla",
-}
-# Words that carry no meaning in a directory search, folded as the search text is.
-STOP_WORDS = frozenset(fold(" ".join(STOP_WORDS_BY_LANGUAGE.values())).split())
 
 
 def fts_query(
@@ -95,7 +82,7 @@ def split_text(db: ContentDB, text: str) -> tuple[list[str], list[str]]:
                 i += size
                 break
         else:
-            if words[i] not in STOP_WORDS:
+            if words[i] not in SEARCH_STOP:
                 rest.append(words[i])
             i += 1
     return categories, rest

@@ -28,35 +28,28 @@ from __future__ import annotations
 
 import sqlite3
 from datetime import UTC, date, datetime, timedelta
+from typing import TypedDict, Unpack
 
 from directory.db.connections import transaction
 
 
+class EventFields(TypedDict, total=False):
+    """What a count says besides its channel and event; `add_event` gives each its default."""
+
+    keyword: str
+    area: str
+    language: str
+    found: bool | None
+    segments: int
+    day: date | None
+
+
 def record_event(
-    conn: sqlite3.Connection,
-    channel: str,
-    event: str,
-    *,
-    keyword: str = "",
-    area: str = "",
-    language: str = "",
-    found: bool | None = None,
-    segments: int = 0,
-    day: date | None = None,
+    conn: sqlite3.Connection, channel: str, event: str, **fields: Unpack[EventFields]
 ) -> None:
     """Add one to today's count for this event (area is an outward code at most)."""
     with transaction(conn):
-        add_event(
-            conn,
-            channel,
-            event,
-            keyword=keyword,
-            area=area,
-            language=language,
-            found=found,
-            segments=segments,
-            day=day,
-        )
+        add_event(conn, channel, event, **fields)
 
 
 def add_event(

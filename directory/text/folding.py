@@ -34,3 +34,12 @@ def tokens(text: str) -> list[str]:
     """The folded words of a text."""
     folded = fold(text) if len(text) <= 500 else fold_uncached(text)
     return folded.split() if folded else []
+
+
+def word_set(*texts: str) -> frozenset[str]:
+    """The folded words of hand-written word lists, as a set.
+
+    Each word is folded on its own, and Polish Ł (a letter of its own, with no accent to fold
+    away) is written as L, as the texts it is compared with are.
+    """
+    return frozenset(fold(w).replace("ł", "l") for text in texts for w in text.split() if fold(w))

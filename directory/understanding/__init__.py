@@ -10,5 +10,14 @@ from directory.understanding.interpret import (
     interpret,
     suggest,
 )
+from directory.understanding.search_words import TypedSearch, read_search
 
-__all__ = ["PlaceMatch", "TopicMatch", "Understanding", "interpret", "suggest"]
+__all__ = [
+    "PlaceMatch",
+    "TopicMatch",
+    "TypedSearch",
+    "Understanding",
+    "interpret",
+    "read_search",
+    "suggest",
+]

@@ -14,6 +14,7 @@ from directory.db.connections import ContentDB
 from directory.lookup.places import nearest_outcode
 from directory.models import Place
 from directory.text.folding import fold
+from directory.text.stopwords import COMMAND_FILLER, FUNCTION, FUNCTION_BY_LANGUAGE
 from directory.understanding import places as pl
 from directory.understanding import words as lex
 from directory.understanding.topics import (
@@ -28,7 +29,6 @@ _CLAUSE = re.compile(r"[.,;!?\n]+")
 MAX_CHARS = 480  # longer texts are read from their start only: nobody needs more to ask
 _LATIN_TO_GREEK = str.maketrans("abehikmnoptyxz", "αβεηικμνορτυχζ")
 _DISTRESS = tuple(f" {p} " for p in lex.DISTRESS)
-_FILLER = lex.FUNCTION_BY_LANGUAGE["en"] | frozenset(["por", "favor", "bitte", "prosze"])
 _COUNTRY = {"es": "ES", "pt": "PT", "de": "DE", "el": "GR", "ro": "RO"}
 
 
@@ -114,8 +114,7 @@ def _language(words: list[str], hits: list[TopicHit], hint: str | None) -> str |
     if any("\u03b1" <= ch <= "\u03c9" for w in words for ch in w):
         return "el"
     scores = {
-        lang: sum(1 for w in words if w in vocab)
-        for lang, vocab in lex.FUNCTION_BY_LANGUAGE.items()
+        lang: sum(1 for w in words if w in vocab) for lang, vocab in FUNCTION_BY_LANGUAGE.items()
     }
     best = max(scores, key=lambda lang: (scores[lang], lang == (hint or "en")))
     if scores[best] and scores[best] > scores.get(hint or "en", 0):
@@ -127,7 +126,7 @@ def _language(words: list[str], hits: list[TopicHit], hint: str | None) -> str |
 
 
 def _command(words: list[str]) -> str | None:
-    rest = [w for w in words if w not in _FILLER]
+    rest = [w for w in words if w not in COMMAND_FILLER]
     if len(rest) != 1:
         return None
     for name, vocab in lex.COMMANDS.items():
@@ -200,9 +199,9 @@ def interpret(
         unknown = [
             i for i, w in enumerate(words)
             if i not in topic_words and len(w) >= pl.MIN_FUZZY and w.isalpha()
-            and w not in lex.FUNCTION and w not in lex.COMMON and not vocab.known(w)
+            and w not in FUNCTION and w not in lex.COMMON and not vocab.known(w)
         ]  # fmt: skip
-        content = [w for w in words if w not in lex.FUNCTION]
+        content = [w for w in words if w not in FUNCTION]
         near = topic_words | {i for i, w in enumerate(words) if w in lex.PRISON_WORDS}
         unknown = [
             i for i in unknown
@@ -236,7 +235,7 @@ def interpret(
     used = topic_words | (set(range(chosen.start, chosen.start + chosen.size)) if chosen else set())
     rest = tuple(
         w for i, w in enumerate(words)
-        if i not in used and w not in lex.FUNCTION and w not in lex.PRISON_WORDS
+        if i not in used and w not in FUNCTION and w not in lex.PRISON_WORDS
     )  # fmt: skip
     confidence = (0.5 if keys else 0.0) + (0.5 if place else 0.0) - (0.2 if fuzzy else 0.0)
     return Understanding(

@@ -15,6 +15,7 @@ from directory.db.connections import ContentDB
 from directory.lookup.places import normalise_postcode
 from directory.models import Place
 from directory.text.folding import fold
+from directory.text.stopwords import FUNCTION
 from directory.text.variants import deletions, edit_distance
 from directory.understanding import words as lex
 
@@ -47,11 +48,11 @@ class Candidate:
 
 
 def _span_ok(span: list[str]) -> bool:
-    if span[0] in lex.FUNCTION or span[-1] in lex.FUNCTION:
+    if span[0] in FUNCTION or span[-1] in FUNCTION:
         return False
     if len(span) == 1:
         return len(span[0]) >= 3 and not span[0].isdigit()
-    return any(w not in lex.FUNCTION and w not in lex.COMMON for w in span)
+    return any(w not in FUNCTION and w not in lex.COMMON for w in span)
 
 
 def _cue_before(words: list[str], start: int, breaks: frozenset[int] = frozenset()) -> str | None:
@@ -331,7 +332,7 @@ def fuzzy(
         probes.setdefault(words[i], (i, 1))
         if i + 1 < len(words):
             probes.setdefault(f"{words[i]} {words[i + 1]}", (i, 2))
-        if i > 0 and words[i - 1] not in lex.FUNCTION:
+        if i > 0 and words[i - 1] not in FUNCTION:
             probes.setdefault(f"{words[i - 1]} {words[i]}", (i - 1, 2))
     variants: dict[str, set[str]] = {}
     for probe in probes:

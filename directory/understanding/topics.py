@@ -7,9 +7,10 @@ from dataclasses import dataclass
 from directory.db.connections import ContentDB
 from directory.lookup.categories import keyword_index
 from directory.text.folding import fold
+from directory.text.stopwords import FUNCTION
 from directory.text.variants import deletions, edit_distance
 from directory.understanding import topic_words as tw
-from directory.understanding.words import COMMON, FUNCTION
+from directory.understanding.words import COMMON
 
 MIN_STEM = 4
 MIN_TYPO = 6  # shorter words are too often another real word one letter away

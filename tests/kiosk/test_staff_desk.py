@@ -26,24 +26,7 @@ from kiosk.screens.staff.health import HealthScreen
 from kiosk.screens.staff.home import StaffHomeScreen
 from kiosk.screens.staff_exit import StaffExitScreen
 from kiosk.widgets.notice import Notice
-from tests.kiosk.conftest import PIN, screen_text, settle
-
-
-async def _enter_pin(pilot: object, pin: str = PIN) -> None:
-    for digit in pin:
-        await pilot.click(f"#key-{digit}")  # type: ignore[attr-defined]
-    await pilot.click("#unlock")  # type: ignore[attr-defined]
-
-
-async def _open_desk(app: KioskApp, pilot: object) -> None:
-    await settle(app, pilot)  # type: ignore[arg-type]
-    for _ in range(5):
-        await pilot.click("#centre-name")  # type: ignore[attr-defined]
-    await pilot.pause()  # type: ignore[attr-defined]
-    assert isinstance(app.screen, StaffExitScreen)
-    await _enter_pin(pilot)
-    await settle(app, pilot)  # type: ignore[arg-type]
-    assert isinstance(app.screen, StaffHomeScreen)
+from tests.kiosk.conftest import PIN, enter_pin, open_desk, screen_text, settle
 
 
 def _actions(state: Path) -> list[str]:
@@ -68,7 +51,7 @@ async def test_the_gesture_and_pin_open_the_desk_and_leaving_clears_it(
 ) -> None:
     app = make_app()
     async with app.run_test(size=(80, 30)) as pilot:
-        await _open_desk(app, pilot)
+        await open_desk(app, pilot)
         text = screen_text(app)
         for words in ("Print cards and posters", "Call list", "Sync and health", "Close"):
             assert words in text
@@ -118,23 +101,23 @@ async def test_five_wrong_pins_make_the_keypad_wait_longer_each_time(
         await pilot.press("f12")
         await pilot.pause()
         for attempt in range(1, 6):
-            await _enter_pin(pilot, "1111")
+            await enter_pin(pilot, "1111")
             await pilot.pause()
             notice = app.screen.query_one(Notice).text
             if attempt < 5:
                 assert "Wrong PIN" in notice, notice
             else:
                 assert "Try again in 30 seconds" in notice, notice
-        await _enter_pin(pilot)  # the right PIN, too soon: still waiting
+        await enter_pin(pilot)  # the right PIN, too soon: still waiting
         await pilot.pause()
         assert isinstance(app.screen, StaffExitScreen)
         assert "Try again in 30 seconds" in app.screen.query_one(Notice).text
         clock.advance(31)
-        await _enter_pin(pilot, "1111")  # the sixth wrong one waits twice as long
+        await enter_pin(pilot, "1111")  # the sixth wrong one waits twice as long
         await pilot.pause()
         assert "Try again in 60 seconds" in app.screen.query_one(Notice).text
         clock.advance(61)
-        await _enter_pin(pilot)
+        await enter_pin(pilot)
         await settle(app, pilot)
         assert isinstance(app.screen, StaffHomeScreen)
         assert app.pin_guard.wrong == 0
@@ -145,7 +128,7 @@ async def test_staff_mode_times_out_to_a_fresh_families_home(
 ) -> None:
     app = make_app(staff_idle_seconds=60)
     async with app.run_test(size=(80, 30)) as pilot:
-        await _open_desk(app, pilot)
+        await open_desk(app, pilot)
         await pilot.click("#desk-calls")
         await settle(app, pilot)
         assert isinstance(app.screen, CallListScreen)
@@ -177,7 +160,7 @@ async def test_still_right_on_a_standalone_site_updates_the_directory(
 ) -> None:
     app = make_app(db=own_db)
     async with app.run_test(size=(80, 30)) as pilot:
-        await _open_desk(app, pilot)
+        await open_desk(app, pilot)
         service_id, _name = await _first_stale(app, pilot)
         before = app.screen.found.count  # type: ignore[attr-defined]
         await pilot.click("#right-0")
@@ -206,7 +189,7 @@ async def test_still_right_on_a_syncing_site_waits_for_the_keepers(
     before = own_db.read_bytes()
     app = make_app(db=own_db, sync_url="https://releases.example.org/waypost/")
     async with app.run_test(size=(80, 30)) as pilot:
-        await _open_desk(app, pilot)
+        await open_desk(app, pilot)
         service_id, _name = await _first_stale(app, pilot)
         assert "Checks waiting for the directory's keepers: 0." in screen_text(app)
         await pilot.click("#right-0")
@@ -237,7 +220,7 @@ async def test_sync_now_installs_a_local_signed_release(
     publish(newer, tmp_path / "release", signing_key=private)
     app = make_app(db=own_db, sync_url=str(tmp_path / "release"), release_public_key=public)
     async with app.run_test(size=(80, 30)) as pilot:
-        await _open_desk(app, pilot)
+        await open_desk(app, pilot)
         await pilot.click("#desk-health")
         await settle(app, pilot)
         assert isinstance(app.screen, HealthScreen)
@@ -289,7 +272,7 @@ async def test_health_shows_the_local_sms_line_outbox_and_todays_counts(
     try:
         app = make_app(sms_health_url=url)
         async with app.run_test(size=(80, 30)) as pilot:
-            await _open_desk(app, pilot)
+            await open_desk(app, pilot)
             await pilot.click("#desk-health")
             await settle(app, pilot)
             text = screen_text(app)
@@ -312,7 +295,7 @@ async def test_guide_sections_families_said_were_wrong_head_the_call_list(
     conn.close()
     app = make_app()
     async with app.run_test(size=(80, 30)) as pilot:
-        await _open_desk(app, pilot)
+        await open_desk(app, pilot)
         await pilot.click("#desk-calls")
         await settle(app, pilot)
         text = screen_text(app)

@@ -20,9 +20,8 @@ from kiosk.screens.staff.printing import PrintScreen
 from printouts.centre import centre_card, service_card
 from printouts.printer import printer_state
 from printouts.visit_card import visit_card_text
-from tests.kiosk.conftest import screen_text, settle
+from tests.kiosk.conftest import open_desk, screen_text, settle
 from tests.kiosk.test_printing import pdf_text, scan_qr
-from tests.kiosk.test_staff_desk import _open_desk
 
 pytestmark = [pytest.mark.cups, pytest.mark.xdist_group("cups")]
 
@@ -42,7 +41,7 @@ async def test_a_sheet_of_the_centres_cards_prints_with_readable_qr_codes(
     queue, folder = cups_queue
     app = make_app(printer=queue, sms_number="07700 900123")
     async with app.run_test(size=(80, 30)) as pilot:
-        await _open_desk(app, pilot)
+        await open_desk(app, pilot)
         await pilot.click("#desk-print")
         await settle(app, pilot)
         screen = app.screen
@@ -78,7 +77,7 @@ async def test_chosen_services_print_on_one_sheet(
     queue, folder = cups_queue
     app = make_app(printer=queue, sms_number="07700 900123")
     async with app.run_test(size=(80, 30)) as pilot:
-        await _open_desk(app, pilot)
+        await open_desk(app, pilot)
         await pilot.click("#desk-print")
         await settle(app, pilot)
         await pilot.click("#print-choose")
@@ -105,7 +104,7 @@ async def test_a_failed_job_says_why_in_plain_words(
 ) -> None:
     app = make_app(printer="NoSuchQueue")
     async with app.run_test(size=(80, 30)) as pilot:
-        await _open_desk(app, pilot)
+        await open_desk(app, pilot)
         await pilot.click("#desk-print")
         await settle(app, pilot)
         assert "Printer NoSuchQueue: Not available" in screen_text(app)
@@ -137,7 +136,7 @@ async def test_the_prisons_visit_card_prints_in_two_languages(
     queue, folder = cups_queue
     app = make_app(printer=queue)
     async with app.run_test(size=(80, 30)) as pilot:
-        await _open_desk(app, pilot)
+        await open_desk(app, pilot)
         await pilot.click("#desk-print")
         await settle(app, pilot)
         screen = app.screen

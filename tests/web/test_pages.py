@@ -112,6 +112,21 @@ def test_search_results_local_nearest_first_then_national(
     assert 'href="tel:' in html
 
 
+def test_search_words_are_read_as_the_kiosk_reads_them(client: TestClient, built_db: Path) -> None:
+    html = client.get("/search?q=visits+brixton&lang=en").text
+    with open_content(built_db) as db:
+        from directory import search_services
+        from directory.understanding import read_search
+
+        asked = read_search(db, "visits brixton", language="en")
+        found = search_services(
+            db, near=asked.place, category=asked.category, text=asked.text, limit=11
+        )
+    assert asked.category == "visiting" and found.local
+    first = str(escape(found.local[0].name))
+    assert "Brixton" in first and first in html
+
+
 def test_a_service_page_has_tel_links_hours_and_save_contact(
     client: TestClient, built_db: Path, ids: dict[str, str]
 ) -> None:
