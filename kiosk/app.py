@@ -49,6 +49,9 @@ WARM_UP_MODULES = (
     "kiosk.screens.about",
     "qrcode",
     "babel.dates",
+    "directory.guides",
+    "directory.understanding",
+    "directory.state.outbox",
 )
 
 log = logging.getLogger(__name__)
@@ -104,8 +107,8 @@ class KioskApp(StaffMode, App[None], inherit_bindings=False):
         self.set_reactive(KioskApp.language, settings.default_language)
         self._start_in_theme(HIGH_CONTRAST)
         self.translator = Translator(settings.default_language)
-        # Wrong staff PINs count across PIN screens and idle resets (see kiosk/pin_guard.py).
-        self.pin_guard = PinGuard(self.clock, settings.admin_pin_hash)
+        # Wrong staff PINs count across PIN screens, idle resets and restarts (kiosk/pin_guard.py).
+        self.pin_guard = PinGuard(self.clock, settings.admin_pin_hash, settings.state_db)
         self.texts_this_session = 0  # "Text me this" per family, up to texts_per_session
         self.helplines: list[ServiceResult] = []
         self.categories: list[Category] = []
@@ -290,8 +293,14 @@ class KioskApp(StaffMode, App[None], inherit_bindings=False):
         elif isinstance(top, StillThereScreen):
             top.dismiss(None)
 
-    async def reset_session(self) -> None:
-        """Back to a fresh home screen in the default language, with everything typed gone."""
+    async def reset_session(self, *, family_done: bool = True) -> None:
+        """Back to a fresh home screen in the default language, with everything typed gone.
+
+        A family's session ends here: it is counted once, in the language it ended in (not when
+        staff leave the desk, nor when the staff PIN opens it: `family_done=False`).
+        """
+        if family_done and self.staff is None and not self.pristine:
+            self.backend.record("session", language=self.language)
         self.staff = None  # staff mode ends with every reset: families never see a staff screen
         self.speaker.stop()
         self.speaker.volume = self.settings.speech_volume

@@ -14,6 +14,7 @@ from concurrent.futures import Future
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
 from directory import (
     Category,
@@ -29,26 +30,21 @@ from directory import (
     search_services,
 )
 from directory.errors import DirectoryError
-from directory.guides import (
-    Labels,
-    PrisonGuide,
-    StageGuide,
-    nation_of,
-    prison_guide,
-    record_wrong,
-    stage_guide,
-)
 from directory.lookup.categories import category_label, list_categories
 from directory.lookup.centre import centre_place
 from directory.lookup.places import suggest
 from directory.lookup.services import attribution, get_service, helplines, prison_visiting
-from directory.state.outbox import TextCaps, enqueue_text
 from directory.state.usage import event_counts, record_event
 from directory.text.folding import fold
-from directory.understanding import read_search
-from directory.understanding import suggest as suggest_topics
 from kiosk.clock import Clock
 from kiosk.settings import KioskSettings
+
+if TYPE_CHECKING:
+    from directory.guides import PrisonGuide, StageGuide
+
+# The visit guides, the reading of typed words and the outbox are imported where they are first
+# used (the app warms them up just after the first screen): the home screen needs none of them,
+# and importing them made the kiosk start slower (docs/performance.md, "The kiosk").
 
 log = logging.getLogger(__name__)
 
@@ -215,14 +211,18 @@ class Backend:
         """Services near the centre (or the named place), nearest first, national apart."""
         with self._lock:
             db = self._content()
-            # Search words read as the SMS line reads a text ("visits brixton").
-            asked = read_search(db, text, language=language, category=category, near=near)
-            place = asked.place if asked.place is not None else self._centre_place(db)
+            place: Place | str | None = near or None
+            if text:
+                # Search words read as the SMS line reads a text ("visits brixton").
+                from directory.understanding import read_search
+
+                asked = read_search(db, text, language=language, category=category, near=near)
+                place, category, text = asked.place, asked.category, asked.text
             return search_services(
                 db,
-                near=place,
-                category=asked.category,
-                text=asked.text,
+                near=place if place is not None else self._centre_place(db),
+                category=category,
+                text=text,
                 language=language,
                 limit=limit,
                 national_limit=10,
@@ -259,6 +259,8 @@ class Backend:
         key = self.settings.hash_key_bytes
         if key is None:
             raise RuntimeError("texting is not set up on this kiosk (no hash_key)")
+        from directory.state.outbox import TextCaps, enqueue_text
+
         settings = self.settings
         caps = TextCaps(settings.texts_per_number_per_day, settings.texts_per_kiosk_per_hour)
         conn = open_state(settings.state_db)
@@ -289,6 +291,8 @@ class Backend:
         with self._lock:
             db = self._content()
             categories = list_categories(db, language)
+            from directory.understanding import suggest as suggest_topics
+
             # The SMS line's vocabulary: "petrol" offers travel, "lonely" emotional support
             understood = suggest_topics(db, typed, language)
         matched: list[str] = []
@@ -307,6 +311,8 @@ class Backend:
 
     def prison_guide(self, language: str) -> PrisonGuide:
         """The visit guide of the centre's prison, all eight sections, in the language."""
+        from directory.guides import prison_guide
+
         with self._lock:
             return prison_guide(self._content(), self.settings.centre_prison or "", language)
 
@@ -321,20 +327,28 @@ class Backend:
                 )
                 .fetchone()
             )
+        from directory.guides import nation_of
+
         return nation_of(row[0] if row else None) or "england_wales"
 
     def stage_guide(self, stage: str, nation: str, language: str) -> StageGuide:
         """What happens at a stage, for a nation, in the language."""
+        from directory.guides import stage_guide
+
         with self._lock:
             return stage_guide(self._content(), stage, nation, language)
 
     def guide_label(self, key: str, language: str) -> str:
         """A guide title or phrase (section, stage or nation name) in the language."""
+        from directory.guides import Labels
+
         with self._lock:
             return Labels(self._content(), language)(key)
 
     def said_wrong(self, kind: str, subject: str, section: str) -> None:
         """Count one "This was wrong" tap (nothing about who); a failure never troubles anyone."""
+        from directory.guides import record_wrong
+
         try:
             conn = open_state(self.settings.state_db)
             try:

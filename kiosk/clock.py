@@ -18,6 +18,10 @@ class Clock(Protocol):
         """Today's date."""
         ...
 
+    def wall(self) -> float:
+        """Unix seconds: for times kept across a restart, which monotonic seconds are not."""
+        ...
+
 
 class SystemClock:
     """The real clock."""
@@ -29,6 +33,10 @@ class SystemClock:
     def today(self) -> date:
         """Today's date."""
         return date.today()
+
+    def wall(self) -> float:
+        """Unix seconds."""
+        return time.time()
 
 
 class ManualClock:
@@ -45,6 +53,10 @@ class ManualClock:
     def today(self) -> date:
         """The fake date."""
         return self.day
+
+    def wall(self) -> float:
+        """The fake time as Unix seconds (it moves with `advance`, like `now`)."""
+        return self.seconds
 
     def advance(self, seconds: float) -> None:
         """Move time forward."""

@@ -35,7 +35,7 @@ class StaffMode(_Base):
 
     if TYPE_CHECKING:
 
-        async def reset_session(self) -> None:
+        async def reset_session(self, *, family_done: bool = True) -> None:
             """Back to a fresh families' home (defined by KioskApp)."""
 
     def action_staff_exit(self) -> None:
@@ -49,7 +49,7 @@ class StaffMode(_Base):
         """The right PIN: open the desk over a fresh families' home, in the staff language."""
         from kiosk.screens.staff.home import StaffHomeScreen
 
-        await self.reset_session()
+        await self.reset_session(family_done=False)  # staff at the kiosk: no family session
         self.staff = StaffSession(self.settings.staff_language)
         self.pristine = False
         self.run_worker(self.desk.start_visit, thread=True, group="desk-audit", exit_on_error=False)

@@ -234,7 +234,8 @@ def build_report(
             sms_languages[names.get(e.language, e.language or "unknown")] += e.count
     kiosk_languages: Counter[str] = Counter()
     for e in kiosk:
-        if e.event == "search":
+        # Family sessions (one each, counted at the reset that ends it), not searches or taps.
+        if e.event == "session":
             kiosk_languages[names.get(e.language, e.language or "unknown")] += e.count
     report.tables["keywords"] = _pooled(
         "keywords", "Top SMS keywords", ["Conversations"], [keywords], "Other keywords"
@@ -245,7 +246,7 @@ def build_report(
     report.tables["languages"] = _pooled(
         "languages",
         "Languages",
-        ["SMS conversations", "Kiosk searches"],
+        ["SMS conversations", "Kiosk sessions"],
         [sms_languages, kiosk_languages],
         "Other languages",
     )

@@ -18,7 +18,10 @@ Event names the monthly report (directory/usage_report.py) relies on; keep them 
 - sms, guides (issue 15): "guide" (keyword = section or stage key; found = written from a
   source, not just "ask the visitor centre"), "guide_ask" (a section word with no prison) and
   "wrong" (WRONG; found = there was an answer to count it against, in guide_wrong).
-- kiosk: "search", "view", "print", "text" (keyword = category key, language).
+- kiosk: "search", "view", "print", "text" (keyword = category key, language), and "session"
+  (language): one per family session, when the kiosk resets for the next family (idle or after
+  an error), in the language the family ended in; never for staff at the desk. The report's
+  languages count these, as they count the SMS line's conversations: not searches or taps.
 """
 
 from __future__ import annotations

@@ -74,6 +74,9 @@ def _fill(conn: sqlite3.Connection) -> None:
         for i in range(n):
             record_event(conn, "kiosk", event, keyword="housing", language="en",
                          day=date(2026, 3, 1 + i % 28))  # fmt: skip
+    for language, n in (("en", 9), ("es", 6)):  # the families who made those 25 searches
+        for _ in range(n):
+            record_event(conn, "kiosk", "session", language=language, day=date(2026, 3, 18))
     record_event(conn, "sms", "search", keyword="housing", area="BN7", language="en",
                  found=True, segments=2, day=date(2026, 4, 1))  # another month  # fmt: skip
 
@@ -118,6 +121,15 @@ def test_rare_rows_are_pooled_and_hidden(report: UsageReport) -> None:
     languages = _cells(report, "languages")
     assert languages["Español"] == WITHHELD and "ro" not in languages
     assert _cells(report, "areas")["BN7"] == "40"  # outward code only
+
+
+def test_languages_count_sessions_not_searches(report: UsageReport) -> None:
+    """One family is one row in each channel, however many searches or texts it made."""
+    assert report.tables["languages"].columns == ("SMS conversations", "Kiosk sessions")
+    kiosk = _cells(report, "languages", 1)
+    # 15 families, not their 25 searches (Español's 6 is withheld: Other languages has 0).
+    assert kiosk["en"] == "9" and kiosk["Total"] == "15"
+    assert _cells(report, "languages")["en"] == "40"
 
 
 def test_outcome_segments_and_cost(report: UsageReport) -> None:
