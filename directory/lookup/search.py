@@ -170,22 +170,25 @@ def _national(
 
 def _national_in(db: ContentDB, category: str | None) -> list[int]:
     """Active national services (of the category), in static order; read once per file."""
+    return list(db.cached("national-by-category", _national_by_category).get(category or "", ()))
 
-    def read(db: ContentDB) -> list[int]:
+
+def _national_by_category(db: ContentDB) -> dict[str, list[int]]:
+    """Every category's active national services, and all of them under "": one scan of the
+    service table for every category (a scan per category cost each category's first search
+    about as much as all of them; docs/performance.md)."""
+    by_category: dict[str, list[int]] = {"": []}
+    rows = db.execute(
+        "SELECT s.rowid, c.category_key FROM service s"
+        " LEFT JOIN service_category c ON c.service_rowid = s.rowid"
+        " WHERE s.scope = 'national' AND s.status = 'active' ORDER BY s.rowid"
+    )
+    for rowid, category in rows:
+        if not by_category[""] or by_category[""][-1] != rowid:
+            by_category[""].append(rowid)
         if category:
-            sql = (
-                "SELECT s.rowid FROM service_category c JOIN service s ON s.rowid = c.service_rowid"
-                " WHERE c.category_key = ? AND s.scope = 'national' AND s.status = 'active'"
-                " ORDER BY s.rowid"
-            )
-            return [r[0] for r in db.execute(sql, (category,))]
-        sql = (
-            "SELECT rowid FROM service WHERE scope = 'national' AND status = 'active'"
-            " ORDER BY rowid"
-        )
-        return [r[0] for r in db.execute(sql)]
-
-    return list(db.cached(f"national-in:{category or ''}", read))
+            by_category.setdefault(category, []).append(rowid)
+    return by_category
 
 
 def _serving(db: ContentDB, area: str | None) -> dict[int, bool] | None:
