@@ -90,30 +90,29 @@ def test_the_prison_guide_prints_literally(hostile_db: Path) -> None:
     assert_literal(result.output, PRISON.replace("\x1b", "\ufffd"))
 
 
-def test_the_import_report_prints_literally(hostile_db: Path, tmp_path: Path) -> None:
+def exported_with(hostile_db: Path, tmp_path: Path, column: str, value: str) -> Path:
+    """The directory exported to a spreadsheet whose first service has `value` in `column`."""
     sheet = tmp_path / "sheet"
     run("export", str(sheet), "--db", str(hostile_db))
-    renamed = f"Renamed {RICH} {ESCAPE}"
 
-    def rename(index: int, row: dict[str, str]) -> None:
+    def change(index: int, row: dict[str, str]) -> None:
         if index == 0:
-            row["name"] = renamed
+            row[column] = value
 
-    rewrite_csv(sheet / "services.csv", rename)
+    rewrite_csv(sheet / "services.csv", change)
+    return sheet
+
+
+def test_the_import_report_prints_literally(hostile_db: Path, tmp_path: Path) -> None:
+    renamed = f"Renamed {RICH} {ESCAPE}"
+    sheet = exported_with(hostile_db, tmp_path, "name", renamed)
     result = run("import", str(sheet), "--dry-run", "--by", "Kim", "--db", str(hostile_db))
     assert_literal(result.output, renamed.replace("\x1b", "\ufffd"))
 
 
 def test_an_import_problem_prints_literally(hostile_db: Path, tmp_path: Path) -> None:
-    sheet = tmp_path / "sheet"
-    run("export", str(sheet), "--db", str(hostile_db))
     wrong = f"{RICH}{ESCAPE}"
-
-    def break_status(index: int, row: dict[str, str]) -> None:
-        if index == 0:
-            row["status"] = wrong
-
-    rewrite_csv(sheet / "services.csv", break_status)
+    sheet = exported_with(hostile_db, tmp_path, "status", wrong)
     result = CliRunner().invoke(
         cli, ["import", str(sheet), "--by", "Kim", "--db", str(hostile_db)], env={"COLUMNS": "400"}
     )
